@@ -145,8 +145,8 @@ public final class ConfigLoader {
         YamlMap root = placeholders.resolveAll(raw);
         Duration interval = duration(root, "interval").orElse(DEFAULT_INTERVAL);
         if (interval.compareTo(MIN_INTERVAL) < 0) {
-            throw root.get("interval").orElseThrow().error("interval",
-                    "interval must be at least 1s, not " + DurationText.format(interval));
+            YamlNode node = root.get("interval").orElseThrow();
+            throw node.error("interval", "interval must be at least 1s, not " + node.asText("interval").trim());
         }
         Duration publishInterval = publishInterval(root, interval);
         Optional<Path> pluginsDir = pluginsDir(root, baseDir);
@@ -174,19 +174,19 @@ public final class ConfigLoader {
             return interval;
         }
         Duration publish = given.get();
-        String intervalText = "interval " + DurationText.format(interval)
-                + (root.get("interval").isPresent() ? "" : " (the default)");
+        YamlNode node = root.get("publish-interval").orElseThrow();
+        String publishText = "publish-interval " + node.asText("publish-interval").trim();
+        String intervalText = "interval " + root.get("interval").map(n -> n.asText("interval").trim())
+                .orElse(DurationText.format(interval) + " (the default)");
         String multiples = DurationText.format(interval) + ", " + DurationText.format(interval.multipliedBy(2))
                 + ", " + DurationText.format(interval.multipliedBy(3)) + ", ...";
-        YamlNode node = root.get("publish-interval").orElseThrow();
         if (publish.compareTo(interval) < 0) {
-            throw node.error("publish-interval", "publish-interval " + DurationText.format(publish)
-                    + " is shorter than " + intervalText + "; it must be a whole multiple of the interval: "
-                    + multiples);
+            throw node.error("publish-interval", publishText + " is shorter than " + intervalText
+                    + "; it must be a whole multiple of the interval: " + multiples);
         }
         if (publish.toMillis() % interval.toMillis() != 0) {
-            throw node.error("publish-interval", "publish-interval " + DurationText.format(publish)
-                    + " is not a whole multiple of " + intervalText + "; use " + multiples);
+            throw node.error("publish-interval", publishText + " is not a whole multiple of " + intervalText
+                    + "; use " + multiples);
         }
         return publish;
     }

@@ -39,18 +39,9 @@ final class DurationText {
         }
     }
 
-    /** {@code d} in the largest unit that shows it exactly, such as {@code 90s} or {@code 2m}. */
+    /** {@code d} in seconds, or milliseconds when it is not whole seconds: {@code 90s}, {@code 1500ms}. */
     static String format(Duration d) {
         long ms = d.toMillis();
-        if (ms != 0 && ms % 3_600_000 == 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms != 0 && ms % 60_000 == 0) {
-            return ms / 60_000 + "m";
-        }
-        if (ms % 1000 == 0) {
-            return ms / 1000 + "s";
-        }
-        return ms + "ms";
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

@@ -205,17 +205,17 @@ final class PlaceholderResolver {
             if (colon >= 0 && prefix.equals("ec2")) {
                 if (!InstanceMetadata.KEYS.contains(key)) {
                     throw error("unknown ec2 key '" + key + "' in '" + raw + "'"
-                            + NearestWord.didYouMean(key, InstanceMetadata.KEYS).orElse("")
-                            + "; valid keys: " + String.join(", ", InstanceMetadata.KEYS));
+                            + NearestWord.didYouMean(key, InstanceMetadata.KEYS)
+                            .orElse("; valid keys: " + String.join(", ", InstanceMetadata.KEYS)));
                 }
                 return new Placeholder(raw, Kind.EC2, key, fallback);
             }
             String suggestion = colon < 0
                     ? NearestWord.among(name, List.of("host")).map(h -> "${" + h + "}").orElse(null)
                     : NearestWord.among(prefix, List.of("env", "ec2")).map(p -> "${" + p + ":" + key + "}").orElse(null);
-            throw error("unknown placeholder '" + raw + "'"
-                    + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
-                    + (suggestion == null ? "; use ${host}, ${env:NAME} or ${ec2:KEY}" : ""));
+            throw error("unknown placeholder '" + raw + "'" + (suggestion == null
+                    ? "; use ${host}, ${env:NAME} or ${ec2:KEY}"
+                    : "; did you mean '" + suggestion + "'?"));
         }
 
         private ConfigException unterminated(int start) {

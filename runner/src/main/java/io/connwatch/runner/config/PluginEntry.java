@@ -119,7 +119,9 @@ public final class PluginEntry implements ConfigEntry {
             try {
                 return Integer.parseInt(text.trim());
             } catch (NumberFormatException e) {
-                throw error(key, "must be a whole number, not '" + text + "'");
+                throw error(key, text.trim().matches("[+-]?[0-9]+")
+                        ? "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", not " + text
+                        : "must be a whole number, not '" + text + "'");
             }
         });
     }

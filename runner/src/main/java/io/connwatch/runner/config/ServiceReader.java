@@ -123,12 +123,13 @@ final class ServiceReader {
             YamlNode item = items.get(i);
             String itemPath = node.get() instanceof YamlScalar ? path : KeyPath.index(path, i);
             String text = item.asText(itemPath).trim();
-            if (!text.matches("[0-9]{1,9}")) {
+            if (!text.matches("[+-]?[0-9]+")) {
                 throw item.error(itemPath, "port '" + text + "' is not a whole number");
             }
-            int port = Integer.parseInt(text);
+            String digits = text.replaceFirst("^\\+", "").replaceFirst("^0+(?=.)", "");
+            int port = digits.startsWith("-") || digits.length() > 5 ? 0 : Integer.parseInt(digits);
             if (port < 1 || port > 65535) {
-                throw item.error(itemPath, "port " + port + " is outside 1-65535");
+                throw item.error(itemPath, "port " + text + " is outside 1-65535");
             }
             if (ports.contains(port)) {
                 throw item.error(itemPath, "port " + port + " is listed twice");

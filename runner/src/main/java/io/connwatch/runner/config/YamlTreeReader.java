@@ -46,7 +46,7 @@ final class YamlTreeReader {
     }
 
     private YamlMap readDocument(Reader reader) {
-        try (YAMLParser p = (YAMLParser) FACTORY.createParser(reader)) {
+        try (YAMLParser p = FACTORY.createParser(reader)) {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {

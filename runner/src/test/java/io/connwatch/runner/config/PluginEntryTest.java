@@ -52,7 +52,7 @@ class PluginEntryTest {
         assertError(assertThrows(ConfigException.class, () -> entry.getInt("retries")), "5:14", "sinks[0].retries",
                 "must be a whole number, not 'three'");
         assertError(assertThrows(ConfigException.class, () -> entry.getInt("big", 1)), "6:10", "sinks[0].big",
-                "must be a whole number, not '99999999999'");
+                "must be a whole number from -2147483648 to 2147483647, not 99999999999");
     }
 
     @Test

@@ -122,6 +122,19 @@ class ServiceConfigTest {
                     ports: 0
                 """);
         assertError(zero, "3:12", "services[0].ports", "port 0 is outside 1-65535");
+        ConfigException negative = failure("""
+                services:
+                  - name: web
+                    ports: [-1, 99999999999]
+                """);
+        assertError(negative, "3:13", "services[0].ports[0]", "port -1 is outside 1-65535");
+        ConfigException huge = failure("""
+                services:
+                  - name: web
+                    ports: [99999999999]
+                """);
+        assertError(huge, "3:13", "services[0].ports[0]", "port 99999999999 is outside 1-65535");
+        assertEquals(List.of(8080), load("services: [{name: web, ports: [08080]}]\n").services().get(0).ports());
     }
 
     @Test

@@ -224,7 +224,6 @@ final class ServiceReader {
                                 + "' is produced twice by service '" + s.name() + "': by "
                                 + whatByName.get(name) + " and by its listen-queue metrics");
                     }
-                    whatByName.put(name, "its listen-queue metrics");
                 }
             }
             for (String name : names) {

@@ -1,0 +1,2 @@
+/** The command line: argument parsing, help and version text. Internal: not public API. */
+package io.connwatch.runner.cli;

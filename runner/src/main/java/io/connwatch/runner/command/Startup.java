@@ -1,0 +1,80 @@
+package io.connwatch.runner.command;
+
+import io.connwatch.runner.cli.Invocation;
+import io.connwatch.runner.config.ConfigLoader;
+import io.connwatch.runner.config.ConfigLocator;
+import io.connwatch.runner.config.ConnwatchConfig;
+import io.connwatch.runner.pipeline.Pipeline;
+import io.connwatch.runner.pipeline.PipelineAssembler;
+import io.connwatch.runner.plugins.PluginDiscovery;
+import io.connwatch.runner.plugins.PluginProblem;
+import io.connwatch.runner.plugins.ProviderRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * What every command that uses a configuration does first: find and load the configuration, discover the plugins,
+ * and build the ones it names. Any {@link io.connwatch.api.ConfigException} escapes before anything runs.
+ */
+public final class Startup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
+
+    private final ConfigLocator locator;
+    private final ConfigLoader loader;
+    private final String hostName;
+
+    /**
+     * @param locator  finds the configuration file
+     * @param loader   loads and checks it
+     * @param hostName this host's name, for the plugins' context
+     */
+    public Startup(ConfigLocator locator, ConfigLoader loader, String hostName) {
+        this.locator = locator;
+        this.loader = loader;
+        this.hostName = hostName;
+    }
+
+    /**
+     * The loaded configuration and its plugins, built.
+     *
+     * @param config        the configuration
+     * @param registry      every provider found
+     * @param assembler     what built the pipeline (it knows which plugins broke)
+     * @param pipeline      the built plugins
+     */
+    public record Prepared(ConnwatchConfig config, ProviderRegistry registry, PipelineAssembler assembler,
+                           Pipeline pipeline) {
+
+        /** Plugins whose provider threw while building them. */
+        public List<String> brokenPlugins() {
+            return assembler.brokenPlugins();
+        }
+    }
+
+    /**
+     * Loads the configuration {@code invocation} points at and builds its plugins.
+     *
+     * @param invocation the command line
+     * @return the configuration and its pipeline
+     * @throws io.connwatch.api.ConfigException if the configuration is wrong
+     */
+    public Prepared prepare(Invocation invocation) {
+        ConnwatchConfig config = locator.load(invocation.configFile(), loader);
+        ProviderRegistry registry = discover();
+        PipelineAssembler assembler = new PipelineAssembler(registry, hostName);
+        Pipeline pipeline = assembler.assemble(config);
+        return new Prepared(config, registry, assembler, pipeline);
+    }
+
+    /** Discovers every provider and logs what went wrong on the way. */
+    public static ProviderRegistry discover() {
+        ProviderRegistry registry = PluginDiscovery.builtIn();
+        for (PluginProblem problem : registry.problems()) {
+            LOG.warn("plugin problem: {}", problem.message());
+        }
+        return registry;
+    }
+}

@@ -1,0 +1,2 @@
+/** The commands: run, validate, plugins, bench. Internal: not public API. */
+package io.connwatch.runner.command;

@@ -20,10 +20,12 @@ import java.util.Set;
  * @param value      the value; finite
  * @param unit       the value's unit
  * @param dimensions the dimensions in the order they were given; empty if none
- * @param timestamp  when the value was sampled
+ * @param timestamp  when the value was sampled (for a statistic set: the start of its window)
+ * @param statistics the samples this metric summarises, or {@code null} for a single sample; when present,
+ *                   {@code value} is their mean, for sinks that take one number
  */
 public record Metric(String namespace, String name, double value, Unit unit, List<Dimension> dimensions,
-                     Instant timestamp) {
+                     Instant timestamp, StatisticSet statistics) {
 
     /** Validates the parts and copies the dimensions. */
     public Metric {
@@ -51,6 +53,37 @@ public record Metric(String namespace, String name, double value, Unit unit, Lis
     }
 
     /**
+     * A single sample: a metric without a statistic set.
+     *
+     * @param namespace  the namespace, or {@code null} for the sink's default
+     * @param name       the metric's name
+     * @param value      the value; finite
+     * @param unit       the unit
+     * @param dimensions the dimensions, in order
+     * @param timestamp  when it was sampled
+     */
+    public Metric(String namespace, String name, double value, Unit unit, List<Dimension> dimensions,
+                  Instant timestamp) {
+        this(namespace, name, value, unit, dimensions, timestamp, null);
+    }
+
+    /**
+     * A summary of several samples: its value is their mean.
+     *
+     * @param namespace  the namespace, or {@code null} for the sink's default
+     * @param name       the metric's name
+     * @param unit       the unit
+     * @param dimensions the dimensions, in order
+     * @param timestamp  the start of the window the samples were taken in
+     * @param statistics the samples' count, sum, minimum and maximum
+     * @return the metric
+     */
+    public static Metric ofStatistics(String namespace, String name, Unit unit, List<Dimension> dimensions,
+                                      Instant timestamp, StatisticSet statistics) {
+        return new Metric(namespace, name, statistics.mean(), unit, dimensions, timestamp, statistics);
+    }
+
+    /**
      * A metric with no namespace (the sink's default applies) and no dimensions.
      *
      * @param name      the metric's name
@@ -70,7 +103,7 @@ public record Metric(String namespace, String name, double value, Unit unit, Lis
      * @return a copy with that namespace
      */
     public Metric withNamespace(String newNamespace) {
-        return new Metric(newNamespace, name, value, unit, dimensions, timestamp);
+        return new Metric(newNamespace, name, value, unit, dimensions, timestamp, statistics);
     }
 
     /**
@@ -86,6 +119,6 @@ public record Metric(String namespace, String name, double value, Unit unit, Lis
         List<Dimension> all = new ArrayList<>(dimensions.size() + extra.size());
         all.addAll(dimensions);
         all.addAll(extra);
-        return new Metric(namespace, name, value, unit, all, timestamp);
+        return new Metric(namespace, name, value, unit, all, timestamp, statistics);
     }
 }

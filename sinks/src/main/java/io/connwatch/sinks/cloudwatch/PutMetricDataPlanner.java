@@ -83,19 +83,22 @@ final class PutMetricDataPlanner {
     }
 
     private MetricDatum toDatum(Metric metric) {
-        List<software.amazon.awssdk.services.cloudwatch.model.Dimension> dimensions =
-                new ArrayList<>(metric.dimensions().size());
-        for (Dimension d : metric.dimensions()) {
-            dimensions.add(software.amazon.awssdk.services.cloudwatch.model.Dimension.builder()
-                    .name(d.name()).value(d.value()).build());
-        }
-        return MetricDatum.builder()
+        MetricDatum.Builder datum = MetricDatum.builder()
                 .metricName(metric.name())
                 .value(metric.value())
                 .unit(StandardUnit.fromValue(metric.unit().cloudWatchName()))
                 .timestamp(metric.timestamp())
-                .dimensions(dimensions)
-                .storageResolution(storageResolution)
-                .build();
+                .storageResolution(storageResolution);
+        // An explicitly empty list would go on the wire as an empty "Dimensions=" field; absent, it sends nothing.
+        if (!metric.dimensions().isEmpty()) {
+            List<software.amazon.awssdk.services.cloudwatch.model.Dimension> dimensions =
+                    new ArrayList<>(metric.dimensions().size());
+            for (Dimension d : metric.dimensions()) {
+                dimensions.add(software.amazon.awssdk.services.cloudwatch.model.Dimension.builder()
+                        .name(d.name()).value(d.value()).build());
+            }
+            datum.dimensions(dimensions);
+        }
+        return datum.build();
     }
 }

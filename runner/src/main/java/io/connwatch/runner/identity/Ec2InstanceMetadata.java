@@ -136,8 +136,8 @@ public final class Ec2InstanceMetadata implements InstanceMetadata, AutoCloseabl
             return false;
         }
         if (spentNanos >= timeouts.budget().toNanos()) {
-            serviceReason = "the instance metadata service at " + endpoint + " did not answer every look-up within "
-                    + seconds(spentNanos);
+            serviceReason = "the instance metadata service at " + endpoint + " is too slow: the look-ups so far took "
+                    + seconds(spentNanos) + ", more than the " + seconds(timeouts.budget().toNanos()) + " allowed";
             return false;
         }
         if (client == null) {

@@ -37,9 +37,18 @@ final class CloudWatchSink implements Sink {
     public synchronized void publish(List<Metric> metrics) throws DeliveryException {
         PutMetricDataPlan plan = planner.plan(metrics);
         List<PutMetricDataFailure> failures = new ArrayList<>();
-        for (PutMetricDataBatch batch : plan.batches()) {
+        CloudWatchClient cloudWatch = null;
+        if (!plan.batches().isEmpty()) {
             try {
-                client().putMetricData(PutMetricDataRequest.builder()
+                cloudWatch = client();
+            } catch (SdkException e) {
+                // No region (or no usable configuration): every request fails alike; look it up once, not per request.
+                plan.batches().forEach(batch -> failures.add(PutMetricDataFailure.of(batch, e)));
+            }
+        }
+        for (PutMetricDataBatch batch : cloudWatch == null ? List.<PutMetricDataBatch>of() : plan.batches()) {
+            try {
+                cloudWatch.putMetricData(PutMetricDataRequest.builder()
                         .namespace(batch.namespace())
                         .metricData(batch.datums())
                         .build());

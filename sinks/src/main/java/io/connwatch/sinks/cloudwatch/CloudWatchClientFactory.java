@@ -1,0 +1,73 @@
+package io.connwatch.sinks.cloudwatch;
+
+import java.util.Locale;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
+
+/**
+ * Builds the sink's {@link CloudWatchClient}: the JDK-based url-connection HTTP client with explicit timeouts, the
+ * standard retry mode (throttling, 5xx and I/O errors retried with exponential back-off and jitter), the region
+ * and the endpoint.
+ */
+final class CloudWatchClientFactory {
+
+    private final CloudWatchSinkSettings settings;
+    private final CloudWatchClientTuning tuning;
+
+    CloudWatchClientFactory(CloudWatchSinkSettings settings, CloudWatchClientTuning tuning) {
+        this.settings = settings;
+        this.tuning = tuning;
+    }
+
+    /**
+     * Builds the client. Sends nothing itself, but with {@code region: auto} and no region in the environment or
+     * profile the SDK's region chain asks the instance metadata service.
+     *
+     * @return the client
+     * @throws SdkClientException if no region can be found; the message says where it was looked for
+     */
+    CloudWatchClient build() {
+        CloudWatchClientBuilder builder = CloudWatchClient.builder()
+                .region(resolveRegion())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(tuning.connectTimeout())
+                        .socketTimeout(tuning.socketTimeout()))
+                // Standard mode explicitly, whatever AWS_RETRY_MODE says: adaptive mode would delay sends
+                // client-side, legacy mode retries less predictably.
+                .overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(tuning.maxAttempts())
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(tuning.baseDelay(), tuning.maxDelay()))
+                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                        tuning.throttlingBaseDelay(), tuning.maxDelay()))
+                                .build())
+                        .apiCallAttemptTimeout(tuning.attemptTimeout())
+                        .apiCallTimeout(tuning.callTimeout()));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        if (tuning.credentials() != null) {
+            builder.credentialsProvider(tuning.credentials());
+        }
+        return builder.build();
+    }
+
+    private Region resolveRegion() {
+        if (!settings.regionIsAuto()) {
+            return Region.of(settings.region().toLowerCase(Locale.ROOT));
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            throw SdkClientException.create("no AWS region for the cloudwatch sink: region is auto, and neither "
+                    + "AWS_REGION, the aws.region system property, the AWS profile nor the instance metadata "
+                    + "service gave one; set region: in the sink's entry or AWS_REGION (" + e.getMessage() + ")", e);
+        }
+    }
+}

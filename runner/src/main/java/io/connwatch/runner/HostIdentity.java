@@ -2,6 +2,7 @@ package io.connwatch.runner;
 
 import io.connwatch.runner.config.InstanceMetadata;
 import io.connwatch.runner.config.SystemHostName;
+import io.connwatch.runner.identity.Ec2InstanceMetadata;
 
 import java.util.Map;
 
@@ -32,7 +33,8 @@ final class HostIdentity {
 
     synchronized InstanceMetadata instanceMetadata() {
         if (metadata == null) {
-            metadata = InstanceMetadata.none("the instance metadata service is not supported by this build");
+            // Built on first use: a configuration without ${ec2:…} and without region: auto never loads the SDK's imds client.
+            metadata = new Ec2InstanceMetadata(env);
         }
         return metadata;
     }

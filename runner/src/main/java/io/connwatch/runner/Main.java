@@ -70,7 +70,7 @@ public final class Main {
                                          PrintStream err) {
         HostIdentity identity = HostIdentity.fromEnvironment(env);
         Startup startup = new Startup(ConfigLocator.standard(), new ConfigLoader(env, identity::hostName,
-                identity::instanceMetadata), identity.hostName());
+                identity::instanceMetadata), identity.hostName(), identity::instanceMetadata);
         Startup.Prepared prepared;
         try {
             prepared = startup.prepare(invocation);

@@ -4,6 +4,7 @@ import io.connwatch.runner.cli.Invocation;
 import io.connwatch.runner.config.ConfigLoader;
 import io.connwatch.runner.config.ConfigLocator;
 import io.connwatch.runner.config.ConnwatchConfig;
+import io.connwatch.runner.config.InstanceMetadata;
 import io.connwatch.runner.pipeline.Pipeline;
 import io.connwatch.runner.pipeline.PipelineAssembler;
 import io.connwatch.runner.plugins.PluginDiscovery;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What every command that uses a configuration does first: find and load the configuration, discover the plugins,
@@ -25,16 +27,19 @@ public final class Startup {
     private final ConfigLocator locator;
     private final ConfigLoader loader;
     private final String hostName;
+    private final Supplier<InstanceMetadata> metadata;
 
     /**
      * @param locator  finds the configuration file
      * @param loader   loads and checks it
      * @param hostName this host's name, for the plugins' context
+     * @param metadata the instance metadata, for the plugins' context
      */
-    public Startup(ConfigLocator locator, ConfigLoader loader, String hostName) {
+    public Startup(ConfigLocator locator, ConfigLoader loader, String hostName, Supplier<InstanceMetadata> metadata) {
         this.locator = locator;
         this.loader = loader;
         this.hostName = hostName;
+        this.metadata = metadata;
     }
 
     /**
@@ -64,7 +69,7 @@ public final class Startup {
     public Prepared prepare(Invocation invocation) {
         ConnwatchConfig config = locator.load(invocation.configFile(), loader);
         ProviderRegistry registry = discover();
-        PipelineAssembler assembler = new PipelineAssembler(registry, hostName);
+        PipelineAssembler assembler = new PipelineAssembler(registry, hostName, metadata);
         Pipeline pipeline = assembler.assemble(config);
         return new Prepared(config, registry, assembler, pipeline);
     }

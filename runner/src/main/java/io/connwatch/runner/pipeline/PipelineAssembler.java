@@ -7,6 +7,7 @@ import io.connwatch.api.PluginContext;
 import io.connwatch.api.Sink;
 import io.connwatch.api.SinkProvider;
 import io.connwatch.runner.config.ConnwatchConfig;
+import io.connwatch.runner.config.InstanceMetadata;
 import io.connwatch.runner.config.NearestWord;
 import io.connwatch.runner.config.PluginEntry;
 import io.connwatch.runner.plugins.DiscoveredProvider;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@link Pipeline} a configuration describes: resolves each entry's type to its provider, has the
@@ -34,15 +36,18 @@ public final class PipelineAssembler {
 
     private final ProviderRegistry registry;
     private final String hostName;
+    private final Supplier<InstanceMetadata> metadata;
     private final List<String> brokenPlugins = new ArrayList<>();
 
     /**
      * @param registry the providers discovery found
      * @param hostName this host's name, for the plugins' context
+     * @param metadata the instance metadata, for the plugins' context; asked for only when a plugin needs it
      */
-    public PipelineAssembler(ProviderRegistry registry, String hostName) {
+    public PipelineAssembler(ProviderRegistry registry, String hostName, Supplier<InstanceMetadata> metadata) {
         this.registry = registry;
         this.hostName = hostName;
+        this.metadata = metadata;
     }
 
     /**
@@ -53,7 +58,7 @@ public final class PipelineAssembler {
      * @throws ConfigException for the first configuration mistake
      */
     public Pipeline assemble(ConnwatchConfig config) {
-        PluginContext context = new RunnerPluginContext(config.services(), hostName);
+        PluginContext context = new RunnerPluginContext(config.services(), hostName, metadata);
         List<ActivePlugin<Collector>> collectors = new ArrayList<>();
         for (PluginEntry entry : config.collectors()) {
             DiscoveredProvider found = resolve(PluginKind.COLLECTOR, entry);

@@ -1,11 +1,15 @@
 package io.connwatch.sinks.cloudwatch;
 
+import io.connwatch.api.PluginContext;
 import java.util.Locale;
+import java.util.Optional;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
@@ -19,15 +23,17 @@ final class CloudWatchClientFactory {
 
     private final CloudWatchSinkSettings settings;
     private final CloudWatchClientTuning tuning;
+    private final PluginContext context;
 
-    CloudWatchClientFactory(CloudWatchSinkSettings settings, CloudWatchClientTuning tuning) {
+    CloudWatchClientFactory(CloudWatchSinkSettings settings, CloudWatchClientTuning tuning, PluginContext context) {
         this.settings = settings;
         this.tuning = tuning;
+        this.context = context;
     }
 
     /**
      * Builds the client. Sends nothing itself, but with {@code region: auto} and no region in the environment or
-     * profile the SDK's region chain asks the instance metadata service.
+     * profile the runner's instance metadata (bounded to about 2 s off EC2) is asked for the instance's region.
      *
      * @return the client
      * @throws SdkClientException if no region can be found; the message says where it was looked for
@@ -63,8 +69,14 @@ final class CloudWatchClientFactory {
             return Region.of(settings.region().toLowerCase(Locale.ROOT));
         }
         try {
-            return new DefaultAwsRegionProviderChain().getRegion();
+            // The SDK's default chain without its last link: its own metadata look-up retries for about 7 s off EC2.
+            return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+                    .getRegion();
         } catch (SdkClientException e) {
+            Optional<String> fromMetadata = context.instanceMetadata("region");
+            if (fromMetadata.isPresent()) {
+                return Region.of(fromMetadata.get());
+            }
             throw SdkClientException.create("no AWS region for the cloudwatch sink: region is auto, and neither "
                     + "AWS_REGION, the aws.region system property, the AWS profile nor the instance metadata "
                     + "service gave one; set region: in the sink's entry or AWS_REGION (" + e.getMessage() + ")", e);

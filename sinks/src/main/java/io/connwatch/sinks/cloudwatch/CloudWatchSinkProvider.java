@@ -45,7 +45,7 @@ public final class CloudWatchSinkProvider implements SinkProvider {
         CloudWatchSinkSettings settings = settings(config, context);
         return new CloudWatchSink(
                 new PutMetricDataPlanner(settings.defaultNamespace(), settings.storageResolution(), Clock.systemUTC()),
-                new CloudWatchClientFactory(settings, tuning));
+                new CloudWatchClientFactory(settings, tuning, context));
     }
 
     static CloudWatchSinkSettings settings(ConfigEntry config, PluginContext context) {

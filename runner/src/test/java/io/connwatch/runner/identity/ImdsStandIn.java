@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /latest/api/token} needs {@code X-aws-ec2-metadata-token-ttl-seconds} (1 to 21600) and answers a token with the
  * TTL header echoed; a {@code GET} without a valid {@code X-aws-ec2-metadata-token} gets 401; an unknown path 404.
  */
-final class ImdsStandIn implements AutoCloseable {
+public final class ImdsStandIn implements AutoCloseable {
 
     static final String TTL_HEADER = "X-aws-ec2-metadata-token-ttl-seconds";
     static final String TOKEN_HEADER = "X-aws-ec2-metadata-token";
@@ -34,7 +34,7 @@ final class ImdsStandIn implements AutoCloseable {
     private final AtomicInteger refusedGets = new AtomicInteger();
 
     /** @param paths the metadata: path (such as {@code /latest/meta-data/instance-id}) to answer */
-    ImdsStandIn(Map<String, String> paths) throws IOException {
+    public ImdsStandIn(Map<String, String> paths) throws IOException {
         this.paths = Map.copyOf(paths);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -42,24 +42,24 @@ final class ImdsStandIn implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    int tokenRequests() {
+    public int tokenRequests() {
         return tokenRequests.get();
     }
 
-    int getRequests() {
+    public int getRequests() {
         return getRequests.get();
     }
 
     /** GETs answered 401 for want of a valid token. */
-    int refusedGets() {
+    public int refusedGets() {
         return refusedGets.get();
     }
 
-    int requests() {
+    public int requests() {
         return tokenRequests() + getRequests();
     }
 

@@ -34,11 +34,13 @@ import java.util.zip.GZIPInputStream;
  * replies). Anything else, such as the Smithy RPC v2 CBOR protocol that SDK 2.40.6 and later speak, is answered
  * with an error and recorded: {@link #requests()} then fails, naming the protocol it got, so that an SDK upgrade
  * fails loudly rather than silently delivering nothing.
+ *
+ * <p>Public, in the sinks module's test jar, so that the runner's end-to-end tests use the same stand-in.
  */
-final class CloudWatchStandIn implements AutoCloseable {
+public final class CloudWatchStandIn implements AutoCloseable {
 
     /** A datum as CloudWatch received it. */
-    record ReceivedDatum(String name, double value, String unit, Instant timestamp, Map<String, String> dimensions,
+    public record ReceivedDatum(String name, double value, String unit, Instant timestamp, Map<String, String> dimensions,
                          Integer storageResolution, Map<String, Double> statisticValues) {
     }
 
@@ -51,12 +53,12 @@ final class CloudWatchStandIn implements AutoCloseable {
      * @param decodedBytes  the size of the form-encoded body
      * @param authorization the Authorization header
      */
-    record ReceivedRequest(String namespace, List<ReceivedDatum> datums, int bodyBytes, int decodedBytes,
+    public record ReceivedRequest(String namespace, List<ReceivedDatum> datums, int bodyBytes, int decodedBytes,
                            String authorization) {
     }
 
     /** A failure to answer the next request with, whatever its namespace. */
-    enum Fault {
+    public enum Fault {
         SERVER_ERROR, THROTTLING
     }
 
@@ -68,34 +70,34 @@ final class CloudWatchStandIn implements AutoCloseable {
     private final List<ReceivedRequest> accepted = new ArrayList<>();
     private final List<String> protocolErrors = new ArrayList<>();
 
-    CloudWatchStandIn() throws IOException {
+    public CloudWatchStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers the next requests with these faults, one each, before answering normally again. */
-    synchronized void failNext(Fault... next) {
+    public synchronized void failNext(Fault... next) {
         faults.addAll(List.of(next));
     }
 
     /** Answers every request for {@code namespace} with 403 AccessDenied and {@code message}. */
-    synchronized void deny(String namespace, String message) {
+    public synchronized void deny(String namespace, String message) {
         deniedNamespaces.put(namespace, message);
     }
 
     /** Every HTTP request received, faults and refusals included. */
-    int attempts() {
+    public int attempts() {
         return attempts.get();
     }
 
     /** The requests CloudWatch accepted, in order. Fails if any request spoke another protocol than awsQuery. */
-    synchronized List<ReceivedRequest> requests() {
+    public synchronized List<ReceivedRequest> requests() {
         if (!protocolErrors.isEmpty()) {
             throw new AssertionError("the CloudWatch stand-in decodes awsQuery only (AWS SDK 2.40.2), but got: "
                     + String.join("; ", protocolErrors));
@@ -104,7 +106,7 @@ final class CloudWatchStandIn implements AutoCloseable {
     }
 
     /** The accepted datums of all requests, in order. */
-    List<ReceivedDatum> datums() {
+    public List<ReceivedDatum> datums() {
         return requests().stream().flatMap(r -> r.datums().stream()).toList();
     }
 

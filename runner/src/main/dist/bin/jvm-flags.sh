@@ -1,0 +1,73 @@
+# Sourced by the connwatch launchers: picks the JVM flags for the command and runs it.
+#
+# Short-lived commands (run --once from cron, validate, plugins, bench, --help) start fast:
+#   -XX:TieredStopAtLevel=1   C1 only: a one-shot run never lives long enough to repay C2's compile time
+#   -XX:+UseSerialGC          no GC threads to start for a heap that never fills
+#   -XX:SharedArchiveFile     an application class-data-sharing archive of the classes a run loads (the AWS SDK's
+#                             above all), written by the first run (-XX:ArchiveClassesAtExit) into
+#                             $CONNWATCH_CDS_DIR and mapped by every later run
+# The daemon (run without --once) lives for months and stays small:
+#   -XX:+UseSerialGC -Xmx48m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m
+# Every launch: -Xlog:disable -Xlog:all=error:stderr keeps the JVM's own messages off standard output.
+# CONNWATCH_JAVA_OPTS adds flags; JAVA_HOME picks the JVM.
+#
+# Measured figures for each flag are in the README, section "Performance".
+
+connwatch_java() {
+    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+        echo "$JAVA_HOME/bin/java"
+    else
+        echo java
+    fi
+}
+
+connwatch_is_daemon() {
+    [ "${1:-}" = run ] || return 1
+    for a in "$@"; do
+        [ "$a" = --once ] && return 1
+    done
+    return 0
+}
+
+# connwatch_exec JAR ARGS...: runs connwatch with the flags its command wants.
+connwatch_exec() {
+    cw_jar=$1
+    shift
+    cw_java=$(connwatch_java)
+    cw_log="-Xlog:disable -Xlog:all=error:stderr"
+    if connwatch_is_daemon "$@"; then
+        # shellcheck disable=SC2086
+        exec "$cw_java" $cw_log -XX:+UseSerialGC -Xmx48m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m \
+            ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@"
+    fi
+    cw_flags="$cw_log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    cw_archive=""
+    if [ -n "${CONNWATCH_CDS_DIR:-}" ] && [ "${CONNWATCH_CDS:-on}" != off ]; then
+        # One archive per JVM binary and jar: either changing makes the old archive useless.
+        cw_java_path=$(command -v "$cw_java" 2>/dev/null || echo "$cw_java")
+        cw_key=$(ls -lL "$cw_java_path" "$cw_jar" 2>/dev/null | cksum | cut -d' ' -f1)
+        cw_archive="$CONNWATCH_CDS_DIR/connwatch-$cw_key.jsa"
+    fi
+    if [ -n "$cw_archive" ] && [ -f "$cw_archive" ]; then
+        # shellcheck disable=SC2086
+        exec "$cw_java" $cw_flags -XX:SharedArchiveFile="$cw_archive" ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@"
+    fi
+    if [ -n "$cw_archive" ] && [ "${1:-}" != --help ] && mkdir -p "$CONNWATCH_CDS_DIR" 2>/dev/null \
+            && [ -w "$CONNWATCH_CDS_DIR" ]; then
+        # First run: write the archive under a private name and move it into place only when whole, so that a
+        # concurrent run never maps half a file.
+        cw_tmp="$cw_archive.$$.tmp"
+        cw_status=0
+        # shellcheck disable=SC2086
+        "$cw_java" $cw_flags -XX:ArchiveClassesAtExit="$cw_tmp" ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@" \
+            || cw_status=$?
+        if [ -s "$cw_tmp" ]; then
+            mv -f "$cw_tmp" "$cw_archive" 2>/dev/null || rm -f "$cw_tmp"
+        else
+            rm -f "$cw_tmp"
+        fi
+        exit "$cw_status"
+    fi
+    # shellcheck disable=SC2086
+    exec "$cw_java" $cw_flags ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@"
+}

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Loopback stand-ins for the cron-cycle benchmark: CloudWatch's PutMetricData (awsQuery, as AWS SDK for Java
-2.40.2 and the aws CLI v2 of Debian 12 speak it) and the EC2 instance metadata service (IMDSv2 and, for the
+2.40.2 speaks it, and JSON 1.0, as the aws CLI 2.9 of Debian 12 does) and the EC2 instance metadata service (IMDSv2 and, for the
 old script, IMDSv1). Both answer at once, so the benchmark measures the clients, not the servers.
 
 Usage: standins.py PORTFILE   -- binds two ephemeral ports on 127.0.0.1, writes "CW_PORT IMDS_PORT" to PORTFILE,
 counts the datums it receives and prints the count to stderr on SIGTERM.
 """
+import json
 import signal
 import sys
 import threading
@@ -13,6 +14,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 datums = 0
+requests = {}
 lock = threading.Lock()
 
 PUT_OK = (b'<PutMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">'
@@ -29,15 +31,22 @@ class CloudWatch(BaseHTTPRequestHandler):
         if self.headers.get("Content-Encoding") == "gzip":
             import gzip
             body = gzip.decompress(body)
-        form = urllib.parse.parse_qs(body.decode())
-        n = sum(1 for k in form if k.startswith("MetricData.member.") and k.endswith(".MetricName"))
+        kind = self.headers.get("Content-Type", "?").split(";")[0]
+        if kind.startswith("application/x-amz-json"):
+            n = len(json.loads(body).get("MetricData", []))
+            reply, reply_type = b"{}", kind
+        else:
+            form = urllib.parse.parse_qs(body.decode())
+            n = sum(1 for k in form if k.startswith("MetricData.member.") and k.endswith(".MetricName"))
+            reply, reply_type = PUT_OK, "text/xml"
         with lock:
             datums += n
+            requests[kind] = requests.get(kind, 0) + 1
         self.send_response(200)
-        self.send_header("Content-Type", "text/xml")
-        self.send_header("Content-Length", str(len(PUT_OK)))
+        self.send_header("Content-Type", reply_type)
+        self.send_header("Content-Length", str(len(reply)))
         self.end_headers()
-        self.wfile.write(PUT_OK)
+        self.wfile.write(reply)
 
     def log_message(self, *args):
         pass
@@ -80,7 +89,7 @@ def main():
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     done.wait()
-    print(f"stand-ins: {datums} datums received", file=sys.stderr)
+    print(f"stand-ins: {datums} datums received in {requests} requests", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,16 @@ import java.util.Optional;
  * (the distribution's {@code bin/ lib/ plugins/ config/}), the {@code plugins} folder beside that {@code lib};
  * otherwise the {@code plugins} folder beside the jar (in a source checkout {@code runner/target/plugins/}).
  *
- * @param path     the folder
+ * @param path     the folder, made absolute so that every message names the jars unambiguously
  * @param explicit whether a user named it (then a missing folder is an error; a missing default is just empty)
  * @param chosenBy who chose it, for messages: {@code --plugins}, the configuration file, or the default
  */
 public record PluginsFolder(Path path, boolean explicit, String chosenBy) {
+
+    /** Makes the path absolute. */
+    public PluginsFolder {
+        path = path.toAbsolutePath().normalize();
+    }
 
     /**
      * The folder to use.

@@ -110,6 +110,12 @@ class PluginsCommandLineTest {
         assertTrue(misspelled.stderr().contains("c.yaml:9:5: collectors[1].per-cpus: unknown key 'per-cpus' for the loadavg collector; did you mean 'per-cpu'?"),
                 misspelled.stderr());
         assertEquals("", misspelled.stdout());
+
+        config("  - type: loadavgg", "");
+        ConnwatchProcess.Result unknown = connwatch("validate", "--config", "c.yaml");
+        assertEquals(2, unknown.exitCode(), unknown.stderr());
+        assertTrue(unknown.stderr().contains("collectors[1].type: unknown collector type 'loadavgg'; did you mean"
+                + " 'loadavg'? (known collector types: tcp-states, loadavg)"), unknown.stderr());
     }
 
     @Test

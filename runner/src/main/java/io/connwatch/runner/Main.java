@@ -58,7 +58,7 @@ public final class Main {
                 return ExitCode.OK;
             }
             case PLUGINS -> {
-                return new PluginsListing().print(Startup.discover(), out);
+                return new PluginsListing().run(invocation.pluginsDir(), out, err);
             }
             default -> {
                 return withConfiguration(invocation, env, out, err);

@@ -5,6 +5,8 @@ import io.connwatch.api.Service;
 import io.connwatch.api.TcpState;
 import io.connwatch.runner.config.ConnwatchConfig;
 import io.connwatch.runner.pipeline.ActivePlugin;
+import io.connwatch.runner.plugins.PluginProblem;
+import io.connwatch.runner.plugins.ProviderRegistry;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -43,18 +45,32 @@ public final class PlanPrinter {
                         + " where the reader knows it)");
             }
         }
+        prepared.registry().folder().ifPresent(f -> out.println("plugins folder: " + f.describe()));
         out.println("collectors:");
         for (ActivePlugin<?> c : prepared.pipeline().collectors()) {
-            out.println("  " + c.path() + ": " + c.type() + " from " + c.origin().describe());
+            out.println(resolved(prepared.registry(), c));
         }
         out.println("sinks:");
         for (ActivePlugin<?> s : prepared.pipeline().sinks()) {
-            out.println("  " + s.path() + ": " + s.type() + " from " + s.origin().describe());
+            out.println(resolved(prepared.registry(), s));
         }
         for (String broken : prepared.brokenPlugins()) {
             out.println("broken: " + broken);
         }
+        for (PluginProblem problem : prepared.registry().problems()) {
+            out.println("plugin problem: " + problem.message());
+        }
         out.flush();
+    }
+
+    /** {@code collectors[1]: loadavg from /opt/connwatch/plugins/x.jar (com.example.XProvider, version 1.0)}. */
+    private static String resolved(ProviderRegistry registry, ActivePlugin<?> plugin) {
+        StringBuilder line = new StringBuilder("  ").append(plugin.path()).append(": ").append(plugin.type())
+                .append(" from ").append(plugin.origin().describe());
+        registry.find(plugin.kind(), plugin.type()).ifPresent(p -> line.append(" (")
+                .append(p.provider().getClass().getName()).append(", version ")
+                .append(p.origin().version() == null ? "unknown" : p.origin().version()).append(')'));
+        return line.toString();
     }
 
     private static String join(List<Integer> ports) {

@@ -9,6 +9,7 @@ import io.connwatch.runner.pipeline.Pipeline;
 import io.connwatch.runner.pipeline.PipelineAssembler;
 import io.connwatch.runner.plugins.PluginDiscovery;
 import io.connwatch.runner.plugins.PluginProblem;
+import io.connwatch.runner.plugins.PluginsFolder;
 import io.connwatch.runner.plugins.ProviderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,9 @@ public final class Startup {
     }
 
     /**
-     * Loads the configuration {@code invocation} points at and builds its plugins.
+     * Loads the configuration {@code invocation} points at, discovers the plugins of the folder that
+     * {@code --plugins}, else the configuration's {@code plugins:}, else the default names, and builds those the
+     * configuration uses.
      *
      * @param invocation the command line
      * @return the configuration and its pipeline
@@ -68,17 +71,25 @@ public final class Startup {
      */
     public Prepared prepare(Invocation invocation) {
         ConnwatchConfig config = locator.load(invocation.configFile(), loader);
-        ProviderRegistry registry = discover();
+        ProviderRegistry registry = discover(PluginsFolder.choose(invocation.pluginsDir(), config.pluginsDir(),
+                config.source()));
         PipelineAssembler assembler = new PipelineAssembler(registry, hostName, metadata);
         Pipeline pipeline = assembler.assemble(config);
         return new Prepared(config, registry, assembler, pipeline);
     }
 
-    /** Discovers every provider and logs what went wrong on the way. */
-    public static ProviderRegistry discover() {
-        ProviderRegistry registry = PluginDiscovery.builtIn();
+    /**
+     * Discovers the built-in providers and those of {@code folder}, and logs what went wrong on the way: the
+     * plugins that did load keep working.
+     *
+     * @param folder the plugins folder
+     * @return what was found
+     * @throws io.connwatch.api.ConfigException if a plugins folder that a user named is missing
+     */
+    public static ProviderRegistry discover(PluginsFolder folder) {
+        ProviderRegistry registry = PluginDiscovery.discover(folder);
         for (PluginProblem problem : registry.problems()) {
-            LOG.warn("plugin problem: {}", problem.message());
+            LOG.error("plugin problem: {}", problem.message());
         }
         return registry;
     }

@@ -20,6 +20,7 @@ public final class ProviderRegistry {
     private final Map<PluginKind, Map<String, PluginProblem>> ambiguous = new LinkedHashMap<>();
     private final List<DiscoveredProvider> all = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
+    private PluginsFolder folder;
 
     ProviderRegistry() {
         for (PluginKind kind : PluginKind.values()) {
@@ -55,6 +56,15 @@ public final class ProviderRegistry {
 
     void problem(PluginProblem problem) {
         problems.add(problem);
+    }
+
+    void folder(PluginsFolder scanned) {
+        this.folder = scanned;
+    }
+
+    /** The plugins folder that was scanned, if one was. */
+    public Optional<PluginsFolder> folder() {
+        return Optional.ofNullable(folder);
     }
 
     /** The provider of {@code kind} named {@code type}, unless none or several claim it. */

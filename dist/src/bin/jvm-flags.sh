@@ -29,28 +29,38 @@ connwatch_is_daemon() {
     return 0
 }
 
-# connwatch_exec JAR ARGS...: runs connwatch with the flags its command wants.
+# connwatch_classpath JAR...: the jars joined with ':' in the order given (the order must be stable from run to
+# run, or the class-data-sharing archive would not map).
+connwatch_classpath() {
+    cw_cp=""
+    for cw_j in "$@"; do
+        [ -f "$cw_j" ] && cw_cp="${cw_cp:+$cw_cp:}$cw_j"
+    done
+    echo "$cw_cp"
+}
+
+# connwatch_exec CLASSPATH ARGS...: runs connwatch's main class with the flags its command wants.
 connwatch_exec() {
-    cw_jar=$1
+    cw_cp=$1
     shift
     cw_java=$(connwatch_java)
     cw_log="-Xlog:disable -Xlog:all=error:stderr"
     if connwatch_is_daemon "$@"; then
         # shellcheck disable=SC2086
         exec "$cw_java" $cw_log -XX:+UseSerialGC -Xmx48m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m \
-            ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@"
+            ${CONNWATCH_JAVA_OPTS:-} -cp "$cw_cp" io.connwatch.runner.Main "$@"
     fi
     cw_flags="$cw_log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
     cw_archive=""
     if [ -n "${CONNWATCH_CDS_DIR:-}" ] && [ "${CONNWATCH_CDS:-on}" != off ]; then
-        # One archive per JVM binary and jar: either changing makes the old archive useless.
+        # One archive per JVM binary and class path: changing either makes the old archive useless.
         cw_java_path=$(command -v "$cw_java" 2>/dev/null || echo "$cw_java")
-        cw_key=$(ls -lL "$cw_java_path" "$cw_jar" 2>/dev/null | cksum | cut -d' ' -f1)
+        cw_key=$( (ls -lL "$cw_java_path"; echo "$cw_cp" | tr ':' '\n' | xargs ls -lL) 2>/dev/null | cksum | cut -d' ' -f1)
         cw_archive="$CONNWATCH_CDS_DIR/connwatch-$cw_key.jsa"
     fi
     if [ -n "$cw_archive" ] && [ -f "$cw_archive" ]; then
         # shellcheck disable=SC2086
-        exec "$cw_java" $cw_flags -XX:SharedArchiveFile="$cw_archive" ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@"
+        exec "$cw_java" $cw_flags -XX:SharedArchiveFile="$cw_archive" ${CONNWATCH_JAVA_OPTS:-} -cp "$cw_cp" io.connwatch.runner.Main "$@"
     fi
     if [ -n "$cw_archive" ] && [ "${1:-}" != --help ] && mkdir -p "$CONNWATCH_CDS_DIR" 2>/dev/null \
             && [ -w "$CONNWATCH_CDS_DIR" ]; then
@@ -59,7 +69,7 @@ connwatch_exec() {
         cw_tmp="$cw_archive.$$.tmp"
         cw_status=0
         # shellcheck disable=SC2086
-        "$cw_java" $cw_flags -XX:ArchiveClassesAtExit="$cw_tmp" ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@" \
+        "$cw_java" $cw_flags -XX:ArchiveClassesAtExit="$cw_tmp" ${CONNWATCH_JAVA_OPTS:-} -cp "$cw_cp" io.connwatch.runner.Main "$@" \
             || cw_status=$?
         if [ -s "$cw_tmp" ]; then
             mv -f "$cw_tmp" "$cw_archive" 2>/dev/null || rm -f "$cw_tmp"
@@ -69,5 +79,5 @@ connwatch_exec() {
         exit "$cw_status"
     fi
     # shellcheck disable=SC2086
-    exec "$cw_java" $cw_flags ${CONNWATCH_JAVA_OPTS:-} -jar "$cw_jar" "$@"
+    exec "$cw_java" $cw_flags ${CONNWATCH_JAVA_OPTS:-} -cp "$cw_cp" io.connwatch.runner.Main "$@"
 }

@@ -51,7 +51,7 @@ public final class Pipeline implements AutoCloseable {
         List<Metric> metrics = new ArrayList<>();
         int failed = 0;
         for (ActivePlugin<Collector> c : collectors) {
-            try {
+            try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(c.plugin())) {
                 List<Metric> sampled = c.plugin().collect(timestamp);
                 for (Metric m : sampled) {
                     metrics.add(m.withDimensionsAppended(dimensions));
@@ -73,7 +73,7 @@ public final class Pipeline implements AutoCloseable {
     public DeliveryReport publish(List<Metric> metrics) {
         List<DeliveryReport.SinkOutcome> outcomes = new ArrayList<>(sinks.size());
         for (ActivePlugin<Sink> s : sinks) {
-            try {
+            try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(s.plugin())) {
                 s.plugin().publish(metrics);
                 outcomes.add(new DeliveryReport.SinkOutcome(s, metrics.size(), null));
             } catch (DeliveryException e) {
@@ -98,7 +98,9 @@ public final class Pipeline implements AutoCloseable {
     public void preview(List<Metric> metrics, PrintStream out) {
         for (ActivePlugin<Sink> s : sinks) {
             out.println("# dry run: " + s.describe() + " would send " + metrics.size() + " metrics");
-            s.plugin().preview(metrics, out);
+            try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(s.plugin())) {
+                s.plugin().preview(metrics, out);
+            }
         }
         out.flush();
     }
@@ -106,7 +108,7 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         for (ActivePlugin<?> p : concat()) {
-            try {
+            try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(p.plugin())) {
                 ((AutoCloseable) p.plugin()).close();
             } catch (Exception e) {
                 LOG.warn("{} failed to close: {}", p.describe(), e.toString(), e);

@@ -106,7 +106,7 @@ public final class PipelineAssembler {
 
     private <T> Optional<T> build(DiscoveredProvider found, PluginEntry entry, PluginFactory<T> factory) {
         T plugin;
-        try {
+        try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(found.provider())) {
             plugin = factory.create();
         } catch (ConfigException e) {
             throw e;

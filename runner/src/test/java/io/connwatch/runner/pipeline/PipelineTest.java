@@ -67,4 +67,24 @@ class PipelineTest {
         assertNull(report.outcomes().get(2).failure());
         assertEquals(0 + 1 + 2, report.delivered());
     }
+
+    @Test
+    void aPluginRunsWithItsOwnClassLoaderAsTheContextClassLoader() {
+        ClassLoader elsewhere = new ClassLoader(null) {
+        };
+        List<ClassLoader> seen = new ArrayList<>();
+        Collector recording = ts -> {
+            seen.add(Thread.currentThread().getContextClassLoader());
+            return List.of();
+        };
+        Pipeline p = new Pipeline(List.of(collector("recording", recording)), List.of(), List.of());
+        Thread.currentThread().setContextClassLoader(elsewhere);
+        try {
+            p.collect(T);
+            assertEquals(List.of(recording.getClass().getClassLoader()), seen);
+            assertEquals(elsewhere, Thread.currentThread().getContextClassLoader(), "put back after the plugin ran");
+        } finally {
+            Thread.currentThread().setContextClassLoader(PipelineTest.class.getClassLoader());
+        }
+    }
 }

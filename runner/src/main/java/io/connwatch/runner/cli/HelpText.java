@@ -20,10 +20,12 @@ public final class HelpText {
                                  check the configuration, resolve every plugin, print the plan; sends nothing
               plugins [--plugins DIR]
                                  list every collector and sink found, with the jar it came from
-              bench [--config FILE] [--cycles N]
+              bench [--config FILE] [--cycles N] [--plugins DIR]
                                  run N collection cycles in one process, send nothing, print timings
               --help, --version
 
+            --plugins DIR: the folder of plugin jars (default: plugins: in the configuration, else plugins/
+            beside lib/).
             Without --config: ./connwatch.yaml, then /etc/connwatch/connwatch.yaml, then the embedded default
             (services web on 80 and 443 and db on 3306, every state, printed as a table).
 

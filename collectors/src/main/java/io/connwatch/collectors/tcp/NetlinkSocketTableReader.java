@@ -38,7 +38,11 @@ final class NetlinkSocketTableReader implements SocketTableReader {
 
     private final InetDiagDumpRequest request;
     private final InetDiagReplyParser parser = new InetDiagReplyParser();
+    // The buffers are fields, not just their Pointers: a Pointer does not keep its direct buffer reachable, and a
+    // collected buffer frees the memory the Pointer still points at.
     private final ByteBuffer receive;
+    private final ByteBuffer sockaddrNl;
+    private final ByteBuffer timeval;
     private final Pointer receiveAddress;
     private final Pointer requestAddress;
     private final Pointer kernelAddress;
@@ -88,10 +92,10 @@ final class NetlinkSocketTableReader implements SocketTableReader {
         this.receiveAddress = Native.getDirectBufferPointer(receive);
         this.requestAddress = Native.getDirectBufferPointer(request.buffer());
 
-        ByteBuffer sockaddrNl = ByteBuffer.allocateDirect(12).order(ByteOrder.nativeOrder());
+        this.sockaddrNl = ByteBuffer.allocateDirect(12).order(ByteOrder.nativeOrder());
         sockaddrNl.putShort((short) AF_NETLINK).putShort((short) 0).putInt(0).putInt(0); // port id 0: the kernel
         this.kernelAddress = Native.getDirectBufferPointer(sockaddrNl);
-        ByteBuffer timeval = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+        this.timeval = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
         timeval.putLong(RECEIVE_TIMEOUT_SECONDS).putLong(0);
         this.receiveTimeout = Native.getDirectBufferPointer(timeval);
     }

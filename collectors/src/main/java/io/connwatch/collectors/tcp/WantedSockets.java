@@ -37,11 +37,6 @@ record WantedSockets(int stateMask, int[] localPorts, int[] remotePorts) {
         return new WantedSockets(mask, toArray(local), toArray(remote));
     }
 
-    /** Whether every port is wanted (no port list at all), so no port filter applies. */
-    boolean allPorts() {
-        return localPorts.length == 0 && remotePorts.length == 0;
-    }
-
     private static int allStates() {
         int mask = 0;
         for (TcpState state : TcpState.values()) {

@@ -14,6 +14,7 @@ measurements run straight after the population is ready, and the population is c
 collectors module's test-scope stand-in io.connwatch.collectors.tcp.ReaderBench runs instead, built with Maven.
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -100,6 +101,42 @@ def parse_bench(out):
     }
 
 
+STATES = [("established", "established"), ("synsent", "syn-sent"), ("synrecv", "syn-recv"),
+          ("finwait1", "fin-wait-1"), ("finwait2", "fin-wait-2"), ("timewait", "time-wait"), ("close", "closed"),
+          ("closewait", "close-wait"), ("lastack", "last-ack"), ("listen", "listening"), ("closing", "closing")]
+
+
+def ss_counts(ports):
+    """web-cons-STATE as ss lists it, per state."""
+    out = {}
+    for token, ss_name in STATES:
+        lines = run(["ss", "-Htan", "state", ss_name, ss_filter(ports)]).stdout.splitlines()
+        out["web-cons-" + token] = len([l for l in lines if l.strip()])
+    return out
+
+
+def connwatch_counts(args, config, source, ports):
+    """The web service's metrics as connwatch counts them through one reader."""
+    out = {}
+    if args.dev:
+        cmd = bench_command(args, config, source, ports)
+        cmd[-2] = "1"  # one cycle: the counts, taken close in time to ss's
+        for m in re.finditer(r"^metric (\S+) (\d+)$", run(cmd).stdout, re.MULTILINE):
+            out[m.group(1)] = int(m.group(2))
+        return out
+    json_config = config.replace(".yaml", "-json.yaml")
+    with open(config) as f, open(json_config, "w") as g:
+        g.write(f.read() + "    format: json\n")
+    p = run(["./connwatch", "run", "--once", "--config", json_config])
+    for line in p.stdout.splitlines():
+        try:
+            m = json.loads(line)
+            out[m["name"]] = int(m["value"])
+        except (ValueError, KeyError, TypeError):
+            pass
+    return out
+
+
 def time_ss(ports, runs):
     cmd = ["ss", "-tan", "state", "all", ss_filter(ports)]
     times = []
@@ -168,6 +205,11 @@ def main():
             row["label"] = "connwatch bench, source: " + source
             rows.append(row)
             raw[source] = p.stdout.strip()
+        # Counts: ss before and after each reader's one cycle, as TIME_WAIT sockets may expire meanwhile.
+        counts = {"ss before": ss_counts(service_ports)}
+        for source in ("netlink", "procfs"):
+            counts[source] = connwatch_counts(args, configs[source], source, service_ports)
+        counts["ss after"] = ss_counts(service_ports)
         after = count_sockets()
 
         rows[0]["label"] = "ss -tan state all '%s'" % ss_filter(service_ports)
@@ -182,8 +224,27 @@ def main():
         print("(ss: %d runs, each a new process; connwatch: %d cycles in one warm process; netlink's sockets are "
               "those the kernel sent after its state and port filter, procfs's the whole table)"
               % (args.ss_runs, args.cycles))
+        columns = ("ss before", "netlink", "procfs", "ss after")
+        print("\n%-28s %10s %10s %10s %10s" % (("counts of the service web",) + columns))
+        agree = True
+        for token, _ in STATES:
+            name = "web-cons-" + token
+            values = [counts[k].get(name) for k in columns]
+            if None in values:
+                agree = False
+            else:
+                low, high = sorted((values[0], values[3]))
+                agree &= low <= values[1] <= high and low <= values[2] <= high
+            if any(values):
+                print("%-28s %10s %10s %10s %10s" % ((name,) + tuple("?" if v is None else v for v in values)))
+        for name in ("web-listen-queue", "web-listen-backlog"):
+            print("%-28s %10s %10s %10s" % (name, "", counts["netlink"].get(name, "-"),
+                                             counts["procfs"].get(name, "-")))
+        print("counts: %s" % ("both readers agree with ss" if agree else
+                              "DIFFERENT from ss beyond what changed between the two ss snapshots"))
         for source, out in raw.items():
-            print("\n--- connwatch bench, source: %s ---\n%s" % (source, out))
+            shown = "\n".join(l for l in out.splitlines() if not l.startswith("metric "))
+            print("\n--- connwatch bench, source: %s ---\n%s" % (source, shown))
     finally:
         if population is not None:
             population.stdin.close()  # population.py resets its held connections and exits

@@ -93,9 +93,12 @@ public final class TcpStatesCollectorProvider implements CollectorProvider {
         } catch (IOException e) {
             LOG.debug("netlink sock_diag failed", e);
             return new NetlinkAttempt(null, e.getMessage());
-        } catch (LinkageError | RuntimeException e) {
+        } catch (LinkageError e) {
             LOG.debug("netlink sock_diag failed", e);
             return new NetlinkAttempt(null, "JNA could not call libc: " + e);
+        } catch (RuntimeException e) {
+            LOG.debug("netlink sock_diag failed", e);
+            return new NetlinkAttempt(null, "the netlink reader failed: " + e);
         }
     }
 

@@ -4,7 +4,12 @@ import java.io.IOException;
 
 /**
  * Walks the kernel's TCP socket table, IPv4 and IPv6, once per call. The seam between the counting and the way
- * the table is read: procfs ({@link ProcfsSocketTableReader}) now, netlink sock_diag later.
+ * the table is read: netlink sock_diag ({@link NetlinkSocketTableReader}) or procfs
+ * ({@link ProcfsSocketTableReader}).
+ *
+ * <p>A reader that can ask the kernel for less is built with the {@link WantedSockets} (states and ports) the
+ * services need, and may leave out every other socket; one that cannot hands them all. The visitor drops what no
+ * service wants either way.
  *
  * <p>Not thread-safe: a reader reuses its buffers from one walk to the next, and the collector calls it from one
  * thread at a time.
@@ -21,8 +26,8 @@ interface SocketTableReader extends AutoCloseable {
     boolean knowsBacklog();
 
     /**
-     * Hands every TCP socket of both families to {@code visitor}, each exactly once. A record that cannot be
-     * parsed is skipped and counted, never fatal.
+     * Hands every TCP socket of both families to {@code visitor}, each exactly once, except those the reader was
+     * told are not wanted. A record that cannot be parsed is skipped and counted, never fatal.
      *
      * @param visitor receives the sockets
      * @return what this walk saw

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Real sockets on loopback, counted by the collector from the machine's own /proc/net/tcp{,6} and compared with
+ * Real sockets on loopback, counted by the collector through both readers (the machine's own /proc/net/tcp{,6}
+ * and netlink sock_diag) and compared, in the same polling round, with
  * what {@code ss} lists for the same state and filter and with the number the test made. Every port filtered on
  * was bound here (port 0), so other processes' sockets cannot match but by a coincidence of ephemeral ports.
  */
@@ -89,20 +90,20 @@ class LoopbackSocketsTest {
     }
 
     /**
-     * A listener bound here on port 0, and a collector counting two services on its port: {@code server} has it as
-     * a local port ({@code ss}'s sport), {@code client} as a remote port (dport).
+     * A listener bound here on port 0, and both readers counting two services on its port: {@code server} has it
+     * as a local port ({@code ss}'s sport), {@code client} as a remote port (dport).
      */
     private final class Listener {
         final Family family;
         final ServerSocketChannel channel;
         final int port;
-        final TcpStatesCollector collector;
+        final Readers readers;
 
         Listener(Family family, int backlog) throws IOException {
             this.family = family;
             this.channel = listen(family, backlog);
             this.port = port(channel);
-            this.collector = collector(TestServices.local("server", port), TestServices.remote("client", port));
+            this.readers = readers(TestServices.local("server", port), TestServices.remote("client", port));
         }
 
         SocketChannel connect() throws IOException {
@@ -116,17 +117,39 @@ class LoopbackSocketsTest {
         }
 
         void awaitServer(long expected, TcpState state) throws Exception {
-            await(expected, collector, "server", state, sport(port));
+            await(expected, readers, "server", state, sport(port));
         }
 
         void awaitClient(long expected, TcpState state) throws Exception {
-            await(expected, collector, "client", state, dport(port));
+            await(expected, readers, "client", state, dport(port));
         }
 
         void awaitListenQueue(long expected) throws Exception {
-            awaitBoth(expected, "server-listen-queue (ss's Recv-Q of the listener on " + port + ")",
-                    () -> value(collector, "server-listen-queue"), () -> SsWitness.listenQueue(port));
+            awaitAll(expected, "server-listen-queue (ss's Recv-Q of the listener on " + port + ")",
+                    readers.counts("server-listen-queue"), () -> SsWitness.listenQueue(port));
         }
+
+        void awaitListenBacklog(long expected) throws Exception {
+            awaitAll(expected, "server-listen-backlog (ss's Send-Q of the listener on " + port + ")",
+                    List.of(readers.netlinkCount("server-listen-backlog")), () -> SsWitness.listenBacklog(port));
+        }
+    }
+
+    /** The same services counted through each reader: procfs and netlink. */
+    private record Readers(TcpStatesCollector procfs, TcpStatesCollector netlink) {
+
+        /** The metric as each reader counts it now. */
+        List<NamedCount> counts(String metric) {
+            return List.of(new NamedCount("procfs", () -> value(procfs, metric)), netlinkCount(metric));
+        }
+
+        NamedCount netlinkCount(String metric) {
+            return new NamedCount("netlink", () -> value(netlink, metric));
+        }
+    }
+
+    /** A count taken now, and who took it. */
+    private record NamedCount(String who, Count count) {
     }
 
     @ParameterizedTest
@@ -166,7 +189,7 @@ class LoopbackSocketsTest {
         SocketChannel client = listener.connect();
         listener.accept();
         int clientPort = port(client);
-        TcpStatesCollector clientSide = collector(TestServices.local("clientside", clientPort));
+        Readers clientSide = readers(TestServices.local("clientside", clientPort));
 
         client.shutdownOutput();
         await(1, clientSide, "clientside", TcpState.FIN_WAIT2, sport(clientPort));
@@ -191,6 +214,18 @@ class LoopbackSocketsTest {
         listener.awaitListenQueue(waiting - 1);
     }
 
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void netlinkGivesTheListenersBacklogLimitAsSsDoes(Family family) throws Exception {
+        Listener listener = new Listener(family, 7);
+        listener.connect();
+        listener.awaitListenBacklog(7);
+        listener.awaitListenQueue(1);
+
+        Listener another = new Listener(family, 3);
+        another.awaitListenBacklog(3);
+    }
+
     @Test
     void anIpv4MappedSocketIsReadFromTcp6AndCountedOnce() throws Exception {
         ServerSocketChannel server = listen(Family.IPV4_MAPPED, 50);
@@ -207,7 +242,7 @@ class LoopbackSocketsTest {
                 List.of(service)));
         assertEquals(1, value(tcp6Only, "server-cons-listen"));
         assertEquals(0, value(tcpOnly, "server-cons-listen"));
-        await(1, collector(service), "server", TcpState.LISTEN, sport(port));
+        await(1, readers(service), "server", TcpState.LISTEN, sport(port));
     }
 
     private static String sport(int port) {
@@ -218,8 +253,11 @@ class LoopbackSocketsTest {
         return "( dport = :" + port + " )";
     }
 
-    private TcpStatesCollector collector(Service... services) {
-        return track(new TcpStatesCollector(new ProcfsSocketTableReader(), List.of(services)));
+    /** Both readers on {@code services}; the netlink one asks the kernel only for their states and ports. */
+    private Readers readers(Service... services) throws IOException {
+        List<Service> list = List.of(services);
+        return new Readers(track(new TcpStatesCollector(new ProcfsSocketTableReader(), list)),
+                track(new TcpStatesCollector(NetlinkSocketTableReader.open(WantedSockets.of(list)), list)));
     }
 
     private TcpStatesCollector track(TcpStatesCollector collector) {
@@ -242,24 +280,33 @@ class LoopbackSocketsTest {
         long now() throws Exception;
     }
 
-    private static void await(long expected, TcpStatesCollector collector, String service, TcpState state,
-                              String filter) throws Exception {
+    private static void await(long expected, Readers readers, String service, TcpState state, String filter)
+            throws Exception {
         String metric = service + "-cons-" + state.token();
-        awaitBoth(expected, metric + " (ss state " + state.ssName() + " '" + filter + "')",
-                () -> value(collector, metric), () -> SsWitness.count(state, filter));
+        awaitAll(expected, metric + " (ss state " + state.ssName() + " '" + filter + "')", readers.counts(metric),
+                () -> SsWitness.count(state, filter));
     }
 
-    /** Polls until connwatch's count and ss's both equal {@code expected}, or fails with both at the deadline. */
-    private static void awaitBoth(long expected, String what, Count connwatch, Count ss) throws Exception {
+    /**
+     * Polls until every reader's count and ss's equal {@code expected} in the same round, or fails with all of
+     * them at the deadline.
+     */
+    private static void awaitAll(long expected, String what, List<NamedCount> connwatch, Count ss) throws Exception {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (true) {
-            long ours = connwatch.now();
+            StringBuilder seen = new StringBuilder();
+            boolean all = true;
+            for (NamedCount c : connwatch) {
+                long ours = c.count().now();
+                all &= ours == expected;
+                seen.append(c.who()).append(" counted ").append(ours).append(", ");
+            }
             long theirs = ss.now();
-            if (ours == expected && theirs == expected) {
+            if (all && theirs == expected) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                fail(what + ": expected " + expected + ", connwatch counted " + ours + ", ss listed " + theirs);
+                fail(what + ": expected " + expected + ", " + seen + "ss listed " + theirs);
             }
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }

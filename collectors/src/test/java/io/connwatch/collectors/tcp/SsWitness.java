@@ -30,14 +30,24 @@ final class SsWitness {
 
     /** The accept queues (Recv-Q) of the listeners on local port {@code port}, summed. */
     static long listenQueue(int port) throws IOException, InterruptedException {
+        return sumListenerColumn(port, 0);
+    }
+
+    /** Sums column Recv-Q ({@code column} 0) or Send-Q (1) over the listeners on {@code port}. */
+    private static long sumListenerColumn(int port, int column) throws IOException, InterruptedException {
         long sum = 0;
         for (String line : run("ss", "-Htan", "state", TcpState.LISTEN.ssName(), "( sport = :" + port + " )")) {
             String[] columns = line.trim().split("\\s+");
             // With one state asked for, ss leaves out the State column; Recv-Q comes first.
             int recvQ = columns[0].chars().allMatch(Character::isDigit) ? 0 : 1;
-            sum += Long.parseLong(columns[recvQ]);
+            sum += Long.parseLong(columns[recvQ + column]);
         }
         return sum;
+    }
+
+    /** The backlog limits (Send-Q) of the listeners on local port {@code port}, summed. */
+    static long listenBacklog(int port) throws IOException, InterruptedException {
+        return sumListenerColumn(port, 1);
     }
 
     private static List<String> run(String... command) throws IOException, InterruptedException {

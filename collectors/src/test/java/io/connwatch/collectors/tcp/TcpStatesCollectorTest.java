@@ -97,7 +97,7 @@ class TcpStatesCollectorTest {
 
     @Test
     void theBacklogIsEmittedOnlyWhenTheReaderKnowsIt() throws IOException {
-        // A stand-in for the coming netlink reader, which reports each listener's backlog limit.
+        // Like the netlink reader, it reports each listener's backlog limit.
         SocketTableReader knowing = new SocketTableReader() {
             @Override
             public String name() {

@@ -68,6 +68,9 @@ class RunOnceAgainstSsTest {
                   - name: client
                     remote-ports: [%d, %d]
                     namespace: Clients
+                collectors:
+                  - type: tcp-states
+                    source: netlink
                 sinks:
                   - type: stdout
                     format: json
@@ -82,8 +85,8 @@ class RunOnceAgainstSsTest {
             assertTrue(m.matches(), "not the documented JSON shape: " + line);
             values.put(m.group(1) + "/" + m.group(2), Integer.parseInt(m.group(3)));
         }
-        // 11 states per service, plus the listeners' accept queue for the service with ports.
-        assertEquals(11 + 1 + 11, values.size(), values.toString());
+        // 11 states per service, plus the listeners' accept queue and backlog for the service with ports.
+        assertEquals(11 + 2 + 11, values.size(), values.toString());
         for (TcpState state : TcpState.values()) {
             assertEquals(ss(state, true, p4, p6), values.get("connwatch/svc-cons-" + state.token()), state.token());
             assertEquals(ss(state, false, p4, p6), values.get("Clients/client-cons-" + state.token()), state.token());
@@ -94,6 +97,7 @@ class RunOnceAgainstSsTest {
         assertEquals(2, values.get("connwatch/svc-cons-finwait2"));
         assertEquals(2, values.get("connwatch/svc-cons-listen"));
         assertEquals(4, values.get("connwatch/svc-listen-queue"));
+        assertEquals(50 + 50, values.get("connwatch/svc-listen-backlog"), "both listeners' backlog limits");
         assertEquals(8, values.get("Clients/client-cons-established"));
         assertEquals(2, values.get("Clients/client-cons-closewait"));
     }

@@ -84,16 +84,22 @@ final class SinkDelivery {
             LOG.warn("{}: dropped {} datums older than CloudWatch accepts (two weeks), the newest from {}",
                     describe(), taken.expired(), taken.newestExpired());
         }
+        List<Metric> batch = taken.metrics();
+        if (batch.isEmpty()) {
+            return Result.NOTHING;
+        }
+        Result result = sendBatch(batch, dryRun, out);
+        // Once per send, after the failed part went back: drops by new windows since the last send and by this one.
         Outbox.Overflow overflow = outbox.takeOverflow();
         if (overflow.count() > 0) {
             LOG.warn("{}: the buffer is full (max-buffered-datums): dropped the {} oldest datums, the newest of them "
                     + "from {}; {} dropped since start", describe(), overflow.count(), overflow.newest(),
                     overflow.total());
         }
-        List<Metric> batch = taken.metrics();
-        if (batch.isEmpty()) {
-            return Result.NOTHING;
-        }
+        return result;
+    }
+
+    private Result sendBatch(List<Metric> batch, boolean dryRun, PrintStream out) {
         if (dryRun) {
             out.println("# dry run: " + sink.describe() + " would send " + batch.size() + " metrics");
             sink.plugin().preview(batch, out);

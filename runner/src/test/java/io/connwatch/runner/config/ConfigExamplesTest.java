@@ -43,4 +43,14 @@ class ConfigExamplesTest {
         config.sinks().get(0).rejectUnreadKeys();
         assertEquals("example-host", config.dimensions().get(0).value());
     }
+
+    @Test
+    void daemonExampleSamplesEveryTenSecondsAndSendsEveryMinuteToCloudWatch() {
+        ConnwatchConfig config = loader.load(EXAMPLES.resolve("daemon.yaml"));
+        assertEquals(java.time.Duration.ofSeconds(10), config.interval());
+        assertEquals(java.time.Duration.ofSeconds(60), config.publishInterval());
+        assertEquals(10_000, config.maxBufferedDatums());
+        assertEquals("cloudwatch", config.sinks().get(0).type());
+        assertEquals("example-host", config.dimensions().get(0).value());
+    }
 }

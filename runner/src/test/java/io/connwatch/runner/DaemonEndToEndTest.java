@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -151,7 +152,7 @@ class DaemonEndToEndTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (cloudWatch.requests().size() < 3) {
                 assertTrue(System.nanoTime() < deadline, "three sends after the outage did not arrive within 20 s");
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
 
             Duration took = daemon.sigtermAndAwaitExit(Duration.ofSeconds(30));

@@ -13,6 +13,7 @@ import io.connwatch.runner.command.PluginsListing;
 import io.connwatch.runner.command.Startup;
 import io.connwatch.runner.config.ConfigLoader;
 import io.connwatch.runner.config.ConfigLocator;
+import io.connwatch.runner.daemon.DaemonRun;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -86,8 +87,7 @@ public final class Main {
                 }
                 case RUN -> {
                     if (!invocation.once()) {
-                        err.println("connwatch: the daemon mode is not in this build yet; use 'run --once' from cron");
-                        return ExitCode.FAILED;
+                        return new DaemonRun().run(prepared, invocation.dryRun(), out);
                     }
                     return new OnceRun(Clock.systemUTC()).run(prepared, invocation.dryRun(), out);
                 }

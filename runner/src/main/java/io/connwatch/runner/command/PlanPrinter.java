@@ -26,7 +26,7 @@ public final class PlanPrinter {
         ConnwatchConfig config = prepared.config();
         out.println("configuration: " + config.source());
         out.println("interval: " + duration(config.interval()) + ", publish-interval: "
-                + duration(config.publishInterval()));
+                + duration(config.publishInterval()) + ", max-buffered-datums: " + config.maxBufferedDatums());
         out.println("dimensions: " + (config.dimensions().isEmpty() ? "none"
                 : config.dimensions().stream().map(d -> d.name() + "=" + d.value()).collect(Collectors.joining(", "))));
         out.println("services:");

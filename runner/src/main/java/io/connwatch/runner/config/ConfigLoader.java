@@ -38,8 +38,17 @@ public final class ConfigLoader {
     /** CloudWatch accepts at most 30 dimensions per metric. */
     public static final int MAX_DIMENSIONS = 30;
 
-    static final List<String> KEYS = List.of("interval", "publish-interval", "plugins", "dimensions", "services",
-            "collectors", "sinks");
+    static final List<String> KEYS = List.of("interval", "publish-interval", "max-buffered-datums", "plugins",
+            "dimensions", "services", "collectors", "sinks");
+
+    /**
+     * The daemon keeps at most this many undelivered datums per sink by default: more than two hours of the default
+     * configuration (web and db, all states: 26 metrics a minute, 3,120 in two hours) and about 7 hours of it,
+     * in about 3 MB.
+     */
+    public static final int DEFAULT_MAX_BUFFERED_DATUMS = 10_000;
+    /** The largest buffer the loader accepts: about 300 MB of datums, already more than a small host should hold. */
+    static final int MAX_BUFFERED_DATUMS_LIMIT = 1_000_000;
 
     private static final String DEFAULT_RESOURCE = "default.yaml";
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
@@ -149,13 +158,14 @@ public final class ConfigLoader {
             throw node.error("interval", "interval must be at least 1s, not " + node.asText("interval").trim());
         }
         Duration publishInterval = publishInterval(root, interval);
+        int maxBufferedDatums = maxBufferedDatums(root);
         Optional<Path> pluginsDir = pluginsDir(root, baseDir);
         List<Dimension> dimensions = dimensions(root);
         List<Service> services = ServiceReader.read(root);
         List<PluginEntry> collectors = pluginEntries(root, source, "collectors", "collector", "tcp-states");
         List<PluginEntry> sinks = pluginEntries(root, source, "sinks", "sink", "stdout");
         return new ConnwatchConfig(source, interval, publishInterval, pluginsDir, dimensions, services, collectors,
-                sinks);
+                sinks, maxBufferedDatums);
     }
 
     private static Optional<Duration> duration(YamlMap root, String key) {
@@ -189,6 +199,20 @@ public final class ConfigLoader {
                     + "; use " + multiples);
         }
         return publish;
+    }
+
+    private static int maxBufferedDatums(YamlMap root) {
+        String key = "max-buffered-datums";
+        Optional<YamlNode> node = root.get(key);
+        if (node.isEmpty()) {
+            return DEFAULT_MAX_BUFFERED_DATUMS;
+        }
+        String text = node.get().asText(key).trim();
+        if (!text.matches("\\d{1,7}") || Integer.parseInt(text) > MAX_BUFFERED_DATUMS_LIMIT) {
+            throw node.get().error(key, "must be a whole number of datums from 0 (keep nothing) to "
+                    + MAX_BUFFERED_DATUMS_LIMIT + ", not '" + text + "' (default " + DEFAULT_MAX_BUFFERED_DATUMS + ")");
+        }
+        return Integer.parseInt(text);
     }
 
     private static Optional<Path> pluginsDir(YamlMap root, Path baseDir) {

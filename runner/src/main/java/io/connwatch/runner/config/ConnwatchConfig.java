@@ -20,10 +20,20 @@ import java.util.Optional;
  * @param services        the services in file order; never empty, names unique
  * @param collectors      the collector entries in file order; one {@code tcp-states} entry when the file has none
  * @param sinks           the sink entries in file order; one {@code stdout} entry when the file has none
+ * @param maxBufferedDatums how many undelivered datums the daemon keeps per sink for a later send, at least 0
+ *                        (default {@link ConfigLoader#DEFAULT_MAX_BUFFERED_DATUMS})
  */
 public record ConnwatchConfig(String source, Duration interval, Duration publishInterval, Optional<Path> pluginsDir,
                               List<Dimension> dimensions, List<Service> services, List<PluginEntry> collectors,
-                              List<PluginEntry> sinks) {
+                              List<PluginEntry> sinks, int maxBufferedDatums) {
+
+    /** A configuration with the default buffer of {@link ConfigLoader#DEFAULT_MAX_BUFFERED_DATUMS} datums. */
+    public ConnwatchConfig(String source, Duration interval, Duration publishInterval, Optional<Path> pluginsDir,
+                           List<Dimension> dimensions, List<Service> services, List<PluginEntry> collectors,
+                           List<PluginEntry> sinks) {
+        this(source, interval, publishInterval, pluginsDir, dimensions, services, collectors, sinks,
+                ConfigLoader.DEFAULT_MAX_BUFFERED_DATUMS);
+    }
 
     /** Copies the lists. */
     public ConnwatchConfig {
@@ -31,6 +41,9 @@ public record ConnwatchConfig(String source, Duration interval, Duration publish
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(publishInterval, "publishInterval");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
+        if (maxBufferedDatums < 0) {
+            throw new IllegalArgumentException("maxBufferedDatums " + maxBufferedDatums + " is negative");
+        }
         dimensions = List.copyOf(dimensions);
         services = List.copyOf(services);
         collectors = List.copyOf(collectors);

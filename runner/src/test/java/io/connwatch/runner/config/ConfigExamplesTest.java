@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connwatch.api.Service;
 import io.connwatch.api.TcpState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,16 @@ class ConfigExamplesTest {
         assertEquals("stdout", config.sinks().get(0).type());
         assertEquals("json", config.sinks().get(0).getChoice("format", "table", List.of("table", "json")));
         config.sinks().get(0).rejectUnreadKeys();
+        assertEquals("example-host", config.dimensions().get(0).value());
+    }
+
+    @Test
+    void daemonExampleSamplesEveryTenSecondsAndSendsEveryMinuteToCloudWatch() {
+        ConnwatchConfig config = loader.load(EXAMPLES.resolve("daemon.yaml"));
+        assertEquals(Duration.ofSeconds(10), config.interval());
+        assertEquals(Duration.ofSeconds(60), config.publishInterval());
+        assertEquals(10_000, config.maxBufferedDatums());
+        assertEquals("cloudwatch", config.sinks().get(0).type());
         assertEquals("example-host", config.dimensions().get(0).value());
     }
 }

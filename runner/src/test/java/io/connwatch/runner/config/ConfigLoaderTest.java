@@ -73,7 +73,7 @@ class ConfigLoaderTest {
         assertError(e, "1:1", "intervall", "unknown key 'intervall'; did you mean 'interval'?");
         ConfigException far = failure(WEB + "colour: red\n");
         assertError(far, "2:1", "colour", "unknown key 'colour'; valid keys here: interval, publish-interval, "
-                + "plugins, dimensions, services, collectors, sinks");
+                + "max-buffered-datums, plugins, dimensions, services, collectors, sinks");
     }
 
     @Test
@@ -101,6 +101,25 @@ class ConfigLoaderTest {
     @Test
     void intervalBelowOneSecond() {
         assertError(failure("interval: 500ms\n" + WEB), "1:11", "interval", "interval must be at least 1s, not 500ms");
+    }
+
+    @Test
+    void maxBufferedDatumsDefaultsToTenThousandAndTakesZeroToAMillion() {
+        assertEquals(10_000, load(WEB).maxBufferedDatums());
+        assertEquals(0, load("max-buffered-datums: 0\n" + WEB).maxBufferedDatums());
+        assertEquals(1_000_000, load("max-buffered-datums: 1000000\n" + WEB).maxBufferedDatums());
+        assertEquals(2880, load("max-buffered-datums: ${env:BUFFER:-2880}\n" + WEB).maxBufferedDatums());
+    }
+
+    @Test
+    void maxBufferedDatumsThatIsNotACountInRange() {
+        for (String bad : List.of("-1", "1000001", "lots", "1e4", "99999999999")) {
+            assertError(failure("max-buffered-datums: " + bad + "\n" + WEB), "1:22", "max-buffered-datums",
+                    "must be a whole number of datums from 0 (keep nothing) to 1000000, not '" + bad
+                            + "' (default 10000)");
+        }
+        assertError(failure("max-buffered-datums: [1]\n" + WEB), "1:22", "max-buffered-datums",
+                "must be a text value, not a list");
     }
 
     @Test

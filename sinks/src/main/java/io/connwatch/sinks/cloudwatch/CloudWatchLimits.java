@@ -2,6 +2,7 @@ package io.connwatch.sinks.cloudwatch;
 
 import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
+import io.connwatch.api.StatisticSet;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -65,10 +66,10 @@ final class CloudWatchLimits {
         if (name.length() > MAX_NAME_LENGTH) {
             return "metric " + abbreviate(name) + ": the name has " + name.length() + " characters, CloudWatch allows 255";
         }
-        double magnitude = Math.abs(metric.value());
-        if (magnitude > MAX_MAGNITUDE || (magnitude != 0 && magnitude < MIN_MAGNITUDE)) {
-            return "metric " + name + ": value " + metric.value()
-                    + " is outside CloudWatch's range (zero or a magnitude from 2^-360 to 2^360)";
+        String range = metric.statistics() == null ? valueProblem("value", metric.value())
+                : statisticsProblem(metric.statistics());
+        if (range != null) {
+            return "metric " + name + ": " + range;
         }
         if (metric.dimensions().size() > MAX_DIMENSIONS) {
             return "metric " + name + ": " + metric.dimensions().size() + " dimensions, CloudWatch allows "
@@ -87,6 +88,25 @@ final class CloudWatchLimits {
         if (metric.timestamp().isAfter(now.plus(MAX_AHEAD))) {
             return "metric " + name + ": timestamp " + metric.timestamp()
                     + " is more than two hours ahead of this host's clock";
+        }
+        return null;
+    }
+
+    private static String statisticsProblem(StatisticSet statistics) {
+        String problem = valueProblem("sample count", statistics.sampleCount());
+        if (problem == null) {
+            problem = valueProblem("sum", statistics.sum());
+        }
+        if (problem == null) {
+            problem = valueProblem("minimum", statistics.minimum());
+        }
+        return problem != null ? problem : valueProblem("maximum", statistics.maximum());
+    }
+
+    private static String valueProblem(String what, double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude > MAX_MAGNITUDE || (magnitude != 0 && magnitude < MIN_MAGNITUDE)) {
+            return what + " " + value + " is outside CloudWatch's range (zero or a magnitude from 2^-360 to 2^360)";
         }
         return null;
     }

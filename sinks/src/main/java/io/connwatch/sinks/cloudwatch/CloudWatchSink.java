@@ -4,6 +4,7 @@ import io.connwatch.api.DeliveryException;
 import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
 import io.connwatch.api.Sink;
+import io.connwatch.api.StatisticSet;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +126,7 @@ final class CloudWatchSink implements Sink {
                     + ", at most " + (batch.estimatedBytes() + 1023) / 1024 + " KiB");
             for (int d = 0; d < batch.metrics().size(); d++) {
                 Metric m = batch.metrics().get(d);
-                out.println("  " + m.name() + " = " + formatValue(m.value()) + " " + m.unit().cloudWatchName()
+                out.println("  " + m.name() + " = " + formatValue(m) + " " + m.unit().cloudWatchName()
                         + " " + formatDimensions(m.dimensions()) + " at " + m.timestamp()
                         + ", resolution " + batch.datums().get(d).storageResolution() + " s");
             }
@@ -133,6 +134,15 @@ final class CloudWatchSink implements Sink {
         for (RefusedMetric r : plan.refused()) {
             out.println("cloudwatch would not send: " + r.problem());
         }
+    }
+
+    private static String formatValue(Metric m) {
+        StatisticSet s = m.statistics();
+        if (s == null) {
+            return formatValue(m.value());
+        }
+        return "{count " + formatValue(s.sampleCount()) + ", sum " + formatValue(s.sum()) + ", min "
+                + formatValue(s.minimum()) + ", max " + formatValue(s.maximum()) + "}";
     }
 
     private static String formatValue(double value) {

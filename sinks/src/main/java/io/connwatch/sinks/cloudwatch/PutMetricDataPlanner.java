@@ -2,6 +2,7 @@ package io.connwatch.sinks.cloudwatch;
 
 import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
+import io.connwatch.api.StatisticSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 /**
  * Splits metrics into {@code PutMetricData} requests by CloudWatch's limits: one namespace per request (a
  * metric's own, else the sink's default), at most 1,000 datums and under 1 MB each. Each datum keeps its
- * timestamp, unit, dimensions and the sink's storage resolution.
+ * timestamp, unit, dimensions and the sink's storage resolution; a metric that summarises several samples goes as
+ * {@code StatisticValues} (SampleCount, Sum, Minimum, Maximum) instead of a {@code Value}.
  */
 final class PutMetricDataPlanner {
 
@@ -85,10 +87,21 @@ final class PutMetricDataPlanner {
     private MetricDatum toDatum(Metric metric) {
         MetricDatum.Builder datum = MetricDatum.builder()
                 .metricName(metric.name())
-                .value(metric.value())
                 .unit(StandardUnit.fromValue(metric.unit().cloudWatchName()))
                 .timestamp(metric.timestamp())
                 .storageResolution(storageResolution);
+        StatisticSet statistics = metric.statistics();
+        if (statistics == null) {
+            datum.value(metric.value());
+        } else {
+            // CloudWatch takes a datum's Value or its StatisticValues, never both.
+            datum.statisticValues(software.amazon.awssdk.services.cloudwatch.model.StatisticSet.builder()
+                    .sampleCount(statistics.sampleCount())
+                    .sum(statistics.sum())
+                    .minimum(statistics.minimum())
+                    .maximum(statistics.maximum())
+                    .build());
+        }
         // An explicitly empty list would go on the wire as an empty "Dimensions=" field; absent, it sends nothing.
         if (!metric.dimensions().isEmpty()) {
             List<software.amazon.awssdk.services.cloudwatch.model.Dimension> dimensions =

@@ -38,6 +38,9 @@ final class RequestSizeEstimator {
                 + KEY_BYTES + UNIT_BYTES                          // Unit
                 + KEY_BYTES + TIMESTAMP_BYTES                     // Timestamp
                 + KEY_BYTES + NUMBER_BYTES;                       // StorageResolution
+        if (metric.statistics() != null) {
+            bytes += 3 * (KEY_BYTES + NUMBER_BYTES);              // SampleCount, Sum, Minimum, Maximum for Value
+        }
         for (Dimension d : metric.dimensions()) {
             bytes += KEY_BYTES + encodedLength(d.name()) + KEY_BYTES + encodedLength(d.value());
         }

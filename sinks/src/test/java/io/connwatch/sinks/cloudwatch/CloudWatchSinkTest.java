@@ -10,6 +10,7 @@ import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
 import io.connwatch.api.Service;
 import io.connwatch.api.Sink;
+import io.connwatch.api.StatisticSet;
 import io.connwatch.api.TcpState;
 import io.connwatch.api.Unit;
 import io.connwatch.sinks.cloudwatch.CloudWatchStandIn.Fault;
@@ -122,6 +123,47 @@ class CloudWatchSinkTest {
     }
 
     @Test
+    void aStatisticSetGoesAsStatisticValuesWithoutAValue() throws Exception {
+        Metric window = Metric.ofStatistics(WEB, "http-cons-established", Unit.COUNT, INSTANCE, now,
+                new StatisticSet(6, 63, 7, 14.5));
+        Metric plain = metric(WEB, "http-cons-timewait", 3);
+
+        sink.publish(List.of(window, plain));
+
+        List<ReceivedDatum> datums = cloudWatch.datums();
+        assertEquals(Map.of("SampleCount", 6.0, "Sum", 63.0, "Minimum", 7.0, "Maximum", 14.5),
+                datums.get(0).statisticValues());
+        assertTrue(Double.isNaN(datums.get(0).value()), "no Value beside StatisticValues: " + datums.get(0).value());
+        assertEquals(now, datums.get(0).timestamp());
+        assertEquals("Count", datums.get(0).unit());
+        assertEquals(3.0, datums.get(1).value());
+        assertTrue(datums.get(1).statisticValues().isEmpty());
+    }
+
+    @Test
+    void aStatisticSetOutsideCloudWatchsRangeIsRefusedNamingTheMetricAndTheStatistic() {
+        Metric huge = Metric.ofStatistics(WEB, "huge", Unit.COUNT, INSTANCE, now, new StatisticSet(2, 2e300, 1, 1e300));
+
+        DeliveryException e = assertThrows(DeliveryException.class, () -> sink.publish(List.of(huge)));
+
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("metric huge: sum 2.0E300 is outside CloudWatch's range"), e.getMessage());
+        assertEquals(0, cloudWatch.attempts());
+    }
+
+    @Test
+    void previewShowsAStatisticSetsFourNumbers() {
+        Metric window = Metric.ofStatistics(WEB, "http-cons-established", Unit.COUNT, INSTANCE, now,
+                new StatisticSet(3, 6, 1, 3));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        sink.preview(List.of(window), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("  http-cons-established = {count 3, sum 6, min 1, max 3} Count"), out);
+    }
+
+    @Test
     void twoThousandFiveHundredDatumsInOneNamespaceGoAsThreeRequests() throws Exception {
         List<Metric> metrics = many(WEB, 2500);
 
@@ -202,6 +244,22 @@ class CloudWatchSinkTest {
         assertEquals(metrics, e.undelivered());
         assertTrue(e.getMessage().contains("Throttling") && e.getMessage().contains("Rate exceeded"), e.getMessage());
         assertEquals(3, cloudWatch.attempts());
+    }
+
+    @Test
+    void anOutageIsRetryableAndAcceptsNothingUntilItEnds() throws Exception {
+        cloudWatch.outage(true);
+        List<Metric> metrics = many(WEB, 2);
+
+        DeliveryException e = assertThrows(DeliveryException.class, () -> sink.publish(metrics));
+
+        assertTrue(e.retryable());
+        assertEquals(metrics, e.undelivered());
+        assertTrue(e.getMessage().contains("ServiceUnavailable"), e.getMessage());
+        assertEquals(3, cloudWatch.attempts(), "the SDK's three attempts");
+        cloudWatch.outage(false);
+        sink.publish(metrics);
+        assertEquals(2, cloudWatch.datums().size());
     }
 
     @Test

@@ -67,6 +67,7 @@ public final class CloudWatchStandIn implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Map<String, String> deniedNamespaces = new HashMap<>();
+    private boolean down;
     private final List<ReceivedRequest> accepted = new ArrayList<>();
     private final List<String> protocolErrors = new ArrayList<>();
 
@@ -89,6 +90,14 @@ public final class CloudWatchStandIn implements AutoCloseable {
     /** Answers every request for {@code namespace} with 403 AccessDenied and {@code message}. */
     public synchronized void deny(String namespace, String message) {
         deniedNamespaces.put(namespace, message);
+    }
+
+    /**
+     * Starts or ends an outage: while down, every request is answered 503 ServiceUnavailable (retryable), as
+     * CloudWatch answers during a regional incident, and nothing is accepted.
+     */
+    public synchronized void outage(boolean isDown) {
+        down = isDown;
     }
 
     /** Every HTTP request received, faults and refusals included. */
@@ -132,11 +141,15 @@ public final class CloudWatchStandIn implements AutoCloseable {
             }
             Fault fault;
             String denial;
+            boolean unavailable;
             synchronized (this) {
-                fault = faults.poll();
+                unavailable = down;
+                fault = unavailable ? null : faults.poll();
                 denial = deniedNamespaces.get(form.get("Namespace"));
             }
-            if (fault == Fault.SERVER_ERROR) {
+            if (unavailable) {
+                reply(exchange, 503, error("Receiver", "ServiceUnavailable", "stand-in: outage"));
+            } else if (fault == Fault.SERVER_ERROR) {
                 reply(exchange, 500, error("Receiver", "InternalServiceError", "stand-in: injected server error"));
             } else if (fault == Fault.THROTTLING) {
                 reply(exchange, 400, error("Sender", "Throttling", "Rate exceeded"));

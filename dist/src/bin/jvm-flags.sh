@@ -63,17 +63,22 @@ connwatch_exec() {
     cw_flags="$cw_log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
     cw_archive=""
     if [ -n "${CONNWATCH_CDS_DIR:-}" ] && [ "${CONNWATCH_CDS:-on}" != off ]; then
-        # One archive per JVM binary and class path: changing either makes the old archive useless.
+        # One archive per JVM binary, class path and command line: a new JVM or jar makes an archive useless, and
+        # an archive holds only the classes of the run that wrote it (a cron line's run --once --config F loads the
+        # AWS SDK, validate does not), so each command line gets its own.
         cw_java_path=$(command -v "$cw_java" 2>/dev/null || echo "$cw_java")
-        cw_key=$( (ls -lL "$cw_java_path"; echo "$cw_cp" | tr ':' '\n' | xargs ls -lL) 2>/dev/null | cksum | cut -d' ' -f1)
+        cw_key=$( (ls -lL "$cw_java_path"; echo "$cw_cp" | tr ':' '\n' | xargs ls -lL; printf '%s\n' "$@") \
+            2>/dev/null | cksum | cut -d' ' -f1)
         cw_archive="$CONNWATCH_CDS_DIR/connwatch-$cw_key.jsa"
     fi
     if [ -n "$cw_archive" ] && [ -f "$cw_archive" ]; then
         # shellcheck disable=SC2086
         exec "$cw_java" $cw_flags -XX:SharedArchiveFile="$cw_archive" ${CONNWATCH_JAVA_OPTS:-} -cp "$cw_cp" io.connwatch.runner.Main "$@"
     fi
-    if [ -n "$cw_archive" ] && [ "${1:-}" != --help ] && mkdir -p "$CONNWATCH_CDS_DIR" 2>/dev/null \
-            && [ -w "$CONNWATCH_CDS_DIR" ]; then
+    case "${1:-}" in
+        --help | -h | --version | -V | help) cw_archive="" ;;
+    esac
+    if [ -n "$cw_archive" ] && mkdir -p "$CONNWATCH_CDS_DIR" 2>/dev/null && [ -w "$CONNWATCH_CDS_DIR" ]; then
         # First run: write the archive under a private name and move it into place only when whole, so that a
         # concurrent run never maps half a file.
         cw_tmp="$cw_archive.$$.tmp"
@@ -81,7 +86,8 @@ connwatch_exec() {
         # shellcheck disable=SC2086
         "$cw_java" $cw_flags -XX:ArchiveClassesAtExit="$cw_tmp" ${CONNWATCH_JAVA_OPTS:-} -cp "$cw_cp" io.connwatch.runner.Main "$@" \
             || cw_status=$?
-        if [ -s "$cw_tmp" ]; then
+        # Only a run that did its whole job loaded the classes later runs need.
+        if [ "$cw_status" -eq 0 ] && [ -s "$cw_tmp" ]; then
             mv -f "$cw_tmp" "$cw_archive" 2>/dev/null || rm -f "$cw_tmp"
         else
             rm -f "$cw_tmp"

@@ -26,21 +26,10 @@ final class ConnwatchProcess {
     }
 
     static Result run(Path workDir, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
         Path out = Files.createTempFile("connwatch-out", ".txt");
         Path err = Files.createTempFile("connwatch-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            // Never let a test reach a real metadata service or AWS account.
-            pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-            pb.environment().putAll(extraEnv);
-            Process p = pb.start();
+            Process p = start(workDir, extraEnv, List.of(), out, err, args);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("connwatch " + String.join(" ", args) + " did not finish within 60 s");
@@ -51,5 +40,33 @@ final class ConnwatchProcess {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * Starts connwatch in a new JVM with this test's class path; {@link DaemonProcess} leaves it running.
+     *
+     * @param workDir    its working directory
+     * @param extraEnv   added to its environment, over {@code AWS_EC2_METADATA_DISABLED=true}
+     * @param jvmOptions options for its JVM before the class path, such as {@code -D} log levels
+     * @param out        the file its standard output goes to
+     * @param err        the file its standard error goes to
+     * @param args       the command line
+     * @return the started process
+     */
+    static Process start(Path workDir, Map<String, String> extraEnv, List<String> jvmOptions, Path out, Path err,
+            String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // Never let a test reach a real metadata service or AWS account.
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().putAll(extraEnv);
+        return pb.start();
     }
 }

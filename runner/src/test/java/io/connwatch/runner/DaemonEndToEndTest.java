@@ -9,21 +9,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,31 +40,24 @@ class DaemonEndToEndTest {
     @TempDir
     Path dir;
 
+    private final LoopbackConnections sockets = new LoopbackConnections();
     private CloudWatchStandIn cloudWatch;
     private ServerSocket listener;
 
     @BeforeEach
     void setUp() throws Exception {
         cloudWatch = new CloudWatchStandIn();
-        listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+        listener = sockets.listen();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        listener.close();
+        sockets.close();
         cloudWatch.close();
     }
 
     private Map<String, String> awsEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint().toString());
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
-        return env;
+        return StandInEnvironment.of(cloudWatch.endpoint(), dir);
     }
 
     private void writeConfig(String publishInterval) throws Exception {
@@ -149,11 +138,7 @@ class DaemonEndToEndTest {
             assertEquals(List.of(), cloudWatch.requests(), "nothing accepted during the outage");
             int outageAttempts = cloudWatch.attempts();
             cloudWatch.outage(false);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (cloudWatch.requests().size() < 3) {
-                assertTrue(System.nanoTime() < deadline, "three sends after the outage did not arrive within 20 s");
-                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-            }
+            Await.until(() -> cloudWatch.requests().size() >= 3, Duration.ofSeconds(20), "three sends after the outage");
 
             Duration took = daemon.sigtermAndAwaitExit(Duration.ofSeconds(30));
 

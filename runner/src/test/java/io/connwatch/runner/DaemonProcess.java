@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -39,20 +37,9 @@ final class DaemonProcess implements AutoCloseable {
      */
     static DaemonProcess start(Path workDir, Map<String, String> env, List<String> systemProperties, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(systemProperties);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
         Path out = Files.createTempFile("connwatch-daemon-out", ".txt");
         Path err = Files.createTempFile("connwatch-daemon-err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        pb.environment().putAll(env);
-        return new DaemonProcess(pb.start(), out, err);
+        return new DaemonProcess(ConnwatchProcess.start(workDir, env, systemProperties, out, err, args), out, err);
     }
 
     /** Its standard error so far: the log. */
@@ -71,17 +58,16 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Waits until the log satisfies {@code condition}; fails naming {@code what} after {@code timeout}. */
     void awaitLog(Predicate<String> condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.test(stderr())) {
+        Await.until(() -> {
+            if (condition.test(stderr())) {
+                return true;
+            }
             if (!process.isAlive()) {
                 throw new AssertionError("connwatch exited (" + process.exitValue() + ") before " + what + ":\n"
                         + stderr());
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not happen within " + timeout + "; log:\n" + stderr());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+            return false;
+        }, timeout, what, () -> "; log:\n" + stderr());
     }
 
     /**

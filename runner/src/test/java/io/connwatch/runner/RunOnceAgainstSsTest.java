@@ -6,26 +6,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The product's promise end to end: {@code connwatch run --once} with a config naming loopback ports and
@@ -33,31 +26,30 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class RunOnceAgainstSsTest {
 
+    private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Pattern JSON_LINE = Pattern.compile(
             "\\{\"timestamp\":\"[0-9T:\\-]+Z\",\"namespace\":\"([^\"]+)\",\"name\":\"([^\"]+)\",\"value\":(\\d+),"
                     + "\"unit\":\"Count\",\"dimensions\":\\{\"Host\":\"test-host\"}}");
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final LoopbackConnections sockets = new LoopbackConnections();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        sockets.close();
     }
 
     @Test
     void everyCountEqualsSsOverIpv4AndIpv6(@TempDir Path dir) throws Exception {
-        ServerSocket v4 = listen(InetAddress.getByName("127.0.0.1"));
-        ServerSocket v6 = listen(InetAddress.getByName("::1"));
+        ServerSocket v4 = sockets.listen(InetAddress.getByName("127.0.0.1"));
+        ServerSocket v6 = sockets.listen(InetAddress.getByName("::1"));
         int p4 = v4.getLocalPort();
         int p6 = v6.getLocalPort();
         for (ServerSocket server : List.of(v4, v6)) {
             shape(server);
         }
         // Wait until the kernel has settled every socket into the state this test made it for.
-        await(() -> ss(TcpState.TIME_WAIT, true, p4, p6) == 2 && ss(TcpState.FIN_WAIT2, true, p4, p6) == 2
-                && ss(TcpState.CLOSE_WAIT, false, p4, p6) == 2);
+        Await.until(() -> ss(TcpState.TIME_WAIT, true, p4, p6) == 2 && ss(TcpState.FIN_WAIT2, true, p4, p6) == 2
+                && ss(TcpState.CLOSE_WAIT, false, p4, p6) == 2, SETTLE, "the loopback sockets to reach their states");
 
         Files.writeString(dir.resolve("loopback.yaml"), """
                 dimensions:
@@ -97,16 +89,9 @@ class RunOnceAgainstSsTest {
         assertEquals(2, values.get("connwatch/svc-cons-finwait2"));
         assertEquals(2, values.get("connwatch/svc-cons-listen"));
         assertEquals(4, values.get("connwatch/svc-listen-queue"));
-        assertEquals(50 + 50, values.get("connwatch/svc-listen-backlog"), "both listeners' backlog limits");
+        assertEquals(LoopbackConnections.BACKLOG * 2, values.get("connwatch/svc-listen-backlog"), "both listeners' backlog limits");
         assertEquals(8, values.get("Clients/client-cons-established"));
         assertEquals(2, values.get("Clients/client-cons-closewait"));
-    }
-
-    private ServerSocket listen(InetAddress address) throws IOException {
-        ServerSocket server = new ServerSocket();
-        open.add(server);
-        server.bind(new InetSocketAddress(address, 0), 50);
-        return server;
     }
 
     /**
@@ -114,49 +99,13 @@ class RunOnceAgainstSsTest {
      * for FIN_WAIT_2 here and CLOSE_WAIT at the client), two left waiting in the accept queue.
      */
     private void shape(ServerSocket server) throws IOException {
-        List<Socket> clients = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            Socket c = new Socket(server.getInetAddress(), server.getLocalPort());
-            open.add(c);
-            clients.add(c);
-        }
-        List<Socket> accepted = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Socket s = server.accept();
-            open.add(s);
-            accepted.add(s);
-        }
-        // Server closes first, then the client: the server's side ends in TIME_WAIT.
-        Socket first = accepted.get(0);
-        Socket peerOfFirst = peer(clients, first);
-        first.close();
-        try (InputStream in = peerOfFirst.getInputStream()) {
-            assertEquals(-1, in.read(), "the client sees the server's FIN");
-        }
-        peerOfFirst.close();
-        // Half close: the server's side waits in FIN_WAIT_2, the client's in CLOSE_WAIT.
-        accepted.get(1).shutdownOutput();
-    }
-
-    private static Socket peer(List<Socket> clients, Socket accepted) {
-        return clients.stream().filter(c -> c.getLocalPort() == accepted.getPort()).findFirst().orElseThrow();
+        List<LoopbackConnections.Connection> accepted = sockets.connect(server, 4);
+        sockets.leaveInAcceptQueue(server, 2);
+        LoopbackConnections.closeByServerFirst(accepted.get(0));
+        LoopbackConnections.halfCloseByServer(accepted.get(1));
     }
 
     private static int ss(TcpState state, boolean local, int... ports) {
-        try {
-            return SsWitness.count(state, local, java.util.Arrays.stream(ports).boxed().toList());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("the loopback sockets did not reach their states within 10 s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        return SsWitness.count(state, local, ports);
     }
 }

@@ -11,29 +11,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code config-examples/seed-compatible.yaml} end to end: the real CLI, the real AWS SDK against a CloudWatch
@@ -49,6 +41,7 @@ class SeedCompatibleEndToEndTest {
     Path dir;
 
     private final List<AutoCloseable> open = new ArrayList<>();
+    private final LoopbackConnections sockets = new LoopbackConnections();
     private CloudWatchStandIn cloudWatch;
     private ImdsStandIn imds;
     private int web1;
@@ -61,16 +54,19 @@ class SeedCompatibleEndToEndTest {
         open.add(cloudWatch);
         imds = new ImdsStandIn(Map.of("/latest/meta-data/instance-id", INSTANCE_ID));
         open.add(imds);
-        ServerSocket w1 = listen();
-        ServerSocket w2 = listen();
-        ServerSocket d = listen();
+        open.add(sockets);
+        ServerSocket w1 = sockets.listen();
+        ServerSocket w2 = sockets.listen();
+        ServerSocket d = sockets.listen();
         web1 = w1.getLocalPort();
         web2 = w2.getLocalPort();
         db = d.getLocalPort();
-        connect(w1, 3, true, false);
-        connect(w2, 2, false, false);
-        connect(d, 2, false, true);
-        await(() -> ss(TcpState.TIME_WAIT, web1) == 1 && ss(TcpState.FIN_WAIT2, db) == 1);
+        // 3 + 2 web clients, the first closed by the server first; 2 db clients, the first half closed by the server.
+        LoopbackConnections.closeByServerFirst(sockets.connect(w1, 3).get(0));
+        sockets.connect(w2, 2);
+        LoopbackConnections.halfCloseByServer(sockets.connect(d, 2).get(0));
+        Await.until(() -> ss(TcpState.TIME_WAIT, web1) == 1 && ss(TcpState.FIN_WAIT2, db) == 1, Duration.ofSeconds(10),
+                "the loopback sockets to reach their states");
         String seed = Files.readString(Path.of("..", "config-examples", "seed-compatible.yaml"));
         String ours = seed.replace("ports: [80, 443]", "ports: [" + web1 + ", " + web2 + "]")
                 .replace("ports: [3306]", "ports: [" + db + "]");
@@ -86,17 +82,7 @@ class SeedCompatibleEndToEndTest {
     }
 
     private Map<String, String> awsEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint().toString());
-        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.endpoint().toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "false");
-        // Never read the machine's own AWS profile.
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
-        return env;
+        return StandInEnvironment.of(cloudWatch.endpoint(), imds.endpoint(), dir);
     }
 
     @Test
@@ -169,7 +155,7 @@ class SeedCompatibleEndToEndTest {
     @Test
     void offEc2TheHostNameStandsInWithinSeconds() throws Exception {
         // A metadata address that accepts connections and never answers, as a firewalled 169.254.169.254 behaves.
-        ServerSocket silent = listen();
+        ServerSocket silent = sockets.listen();
         Map<String, String> env = awsEnv();
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:" + silent.getLocalPort());
         long start = System.nanoTime();
@@ -202,51 +188,7 @@ class SeedCompatibleEndToEndTest {
         assertEquals(0, cloudWatch.attempts());
     }
 
-    private ServerSocket listen() throws IOException {
-        ServerSocket server = new ServerSocket();
-        open.add(server);
-        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
-        return server;
-    }
-
-    /** {@code n} accepted connections; optionally the first closed by the server first, or half closed by it. */
-    private void connect(ServerSocket server, int n, boolean timeWaitFirst, boolean halfCloseFirst) throws IOException {
-        List<Socket> clients = new ArrayList<>();
-        List<Socket> accepted = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Socket c = new Socket(server.getInetAddress(), server.getLocalPort());
-            open.add(c);
-            clients.add(c);
-            Socket s = server.accept();
-            open.add(s);
-            accepted.add(s);
-        }
-        if (timeWaitFirst) {
-            accepted.get(0).close();
-            try (InputStream in = clients.get(0).getInputStream()) {
-                assertEquals(-1, in.read());
-            }
-        }
-        if (halfCloseFirst) {
-            accepted.get(0).shutdownOutput();
-        }
-    }
-
     private static int ss(TcpState state, int... ports) {
-        try {
-            return SsWitness.count(state, true, java.util.Arrays.stream(ports).boxed().toList());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("the loopback sockets did not reach their states within 10 s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        return SsWitness.count(state, true, ports);
     }
 }

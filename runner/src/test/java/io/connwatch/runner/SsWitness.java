@@ -4,7 +4,7 @@ import io.connwatch.api.TcpState;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -21,15 +21,28 @@ final class SsWitness {
      * @param local  true for {@code sport}, false for {@code dport}
      * @param ports  the ports
      * @return the number of sockets ss lists
+     * @throws AssertionError if ss cannot be run, fails, or this thread is interrupted
      */
-    static int count(TcpState state, boolean local, List<Integer> ports) throws IOException, InterruptedException {
-        String filter = ports.stream().map(p -> (local ? "sport" : "dport") + " = :" + p)
+    static int count(TcpState state, boolean local, int... ports) {
+        String filter = Arrays.stream(ports).mapToObj(p -> (local ? "sport" : "dport") + " = :" + p)
                 .collect(Collectors.joining(" or ", "( ", " )"));
-        Process p = new ProcessBuilder("ss", "-Htan", "state", state.ssName(), filter).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("ss failed: " + out);
+        try {
+            Process p = new ProcessBuilder("ss", "-Htan", "state", state.ssName(), filter).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("ss state " + state.ssName() + " " + filter + " did not finish within 10 s");
+            }
+            if (p.exitValue() != 0) {
+                throw new AssertionError("ss state " + state.ssName() + " " + filter + " failed: " + out);
+            }
+            return (int) out.lines().filter(l -> !l.isBlank()).count();
+        } catch (IOException e) {
+            throw new AssertionError("could not run ss state " + state.ssName() + " " + filter, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for ss state " + state.ssName() + " " + filter, e);
         }
-        return (int) out.lines().filter(l -> !l.isBlank()).count();
     }
 }

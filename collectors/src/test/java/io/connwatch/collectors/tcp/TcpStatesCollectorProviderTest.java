@@ -21,6 +21,7 @@ import io.connwatch.api.ConfigException;
 import io.connwatch.api.Metric;
 import io.connwatch.api.PluginContext;
 import io.connwatch.api.Service;
+import io.connwatch.api.testing.MapConfigEntry;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +57,10 @@ class TcpStatesCollectorProviderTest {
 
     @Test
     void sourceDefaultsToAutoWhichReadsNetlinkWhereItWorks() throws Exception {
-        MapConfigEntry entry = new MapConfigEntry("tcp-states", Map.of());
+        MapConfigEntry entry = MapConfigEntry.collector("tcp-states", Map.of());
         try (Collector collector = new TcpStatesCollectorProvider().create(entry, CONTEXT)) {
-            assertEquals(Set.of("source"), entry.asked);
-            assertEquals(List.of(List.of("auto", "netlink", "procfs")), entry.choicesOffered);
+            assertEquals(Set.of("source"), entry.asked());
+            assertEquals(List.of(List.of("auto", "netlink", "procfs")), entry.choicesOffered());
             TcpStatesCollector tcp = assertInstanceOf(TcpStatesCollector.class, collector);
             assertEquals("netlink", tcp.readerName());
             List<Metric> metrics = collector.collect(Instant.now());
@@ -75,7 +76,7 @@ class TcpStatesCollectorProviderTest {
             asked.add(wanted);
             return NetlinkSocketTableReader.open(wanted);
         });
-        try (Collector collector = provider.create(new MapConfigEntry("tcp-states", Map.of()), CONTEXT)) {
+        try (Collector collector = provider.create(MapConfigEntry.collector("tcp-states", Map.of()), CONTEXT)) {
             assertEquals("netlink", ((TcpStatesCollector) collector).readerName());
             assertEquals(1, asked.size());
             assertArrayEquals(new int[] {80, 443, 3306}, asked.get(0).localPorts());
@@ -86,7 +87,7 @@ class TcpStatesCollectorProviderTest {
 
     @Test
     void procfsIsAcceptedAndNeverTriesNetlink() throws Exception {
-        MapConfigEntry entry = new MapConfigEntry("tcp-states", Map.of("source", "procfs"));
+        MapConfigEntry entry = MapConfigEntry.collector("tcp-states", Map.of("source", "procfs"));
         TcpStatesCollectorProvider provider = new TcpStatesCollectorProvider(wanted -> {
             throw new AssertionError("source: procfs opened netlink");
         });
@@ -98,7 +99,7 @@ class TcpStatesCollectorProviderTest {
 
     @Test
     void netlinkIsUsedWhenAsked() throws Exception {
-        MapConfigEntry entry = new MapConfigEntry("tcp-states", Map.of("source", "netlink"));
+        MapConfigEntry entry = MapConfigEntry.collector("tcp-states", Map.of("source", "netlink"));
         try (Collector collector = new TcpStatesCollectorProvider().create(entry, CONTEXT)) {
             assertEquals("netlink", ((TcpStatesCollector) collector).readerName());
         }
@@ -112,7 +113,7 @@ class TcpStatesCollectorProviderTest {
             throw new IOException(reason);
         });
         StderrCapture log = StderrCapture.during(() -> {
-            try (Collector collector = provider.create(new MapConfigEntry("tcp-states", Map.of()), CONTEXT)) {
+            try (Collector collector = provider.create(MapConfigEntry.collector("tcp-states", Map.of()), CONTEXT)) {
                 assertEquals("procfs", ((TcpStatesCollector) collector).readerName());
                 assertEquals(24, collector.collect(Instant.now()).size());
             }
@@ -130,7 +131,7 @@ class TcpStatesCollectorProviderTest {
             throw new UnsatisfiedLinkError("Unable to load library 'c'");
         });
         StderrCapture log = StderrCapture.during(() -> {
-            try (Collector collector = provider.create(new MapConfigEntry("tcp-states", Map.of()), CONTEXT)) {
+            try (Collector collector = provider.create(MapConfigEntry.collector("tcp-states", Map.of()), CONTEXT)) {
                 assertEquals("procfs", ((TcpStatesCollector) collector).readerName());
             }
         });
@@ -141,7 +142,7 @@ class TcpStatesCollectorProviderTest {
 
     @Test
     void netlinkWhereItCannotWorkIsAConfigErrorNamingTheReason() {
-        MapConfigEntry entry = new MapConfigEntry("tcp-states", Map.of("source", "netlink"));
+        MapConfigEntry entry = MapConfigEntry.collector("tcp-states", Map.of("source", "netlink"));
         TcpStatesCollectorProvider provider = new TcpStatesCollectorProvider(wanted -> {
             throw new IOException("netlink sock_diag: the kernel refused the AF_INET TCP dump: EPERM (operation "
                     + "not permitted)");
@@ -155,11 +156,11 @@ class TcpStatesCollectorProviderTest {
 
     @Test
     void anUnknownSourceIsReportedAtTheSourceKey() {
-        MapConfigEntry entry = new MapConfigEntry("tcp-states", Map.of("source", "profcs"));
+        MapConfigEntry entry = MapConfigEntry.collector("tcp-states", Map.of("source", "profcs"));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new TcpStatesCollectorProvider().create(entry, CONTEXT));
         assertEquals("collectors[0].source", e.keyPath());
         assertTrue(e.getMessage().startsWith(MapConfigEntry.FILE_LOCATION), e.getMessage());
-        assertFalse(entry.asked.isEmpty());
+        assertFalse(entry.asked().isEmpty());
     }
 }

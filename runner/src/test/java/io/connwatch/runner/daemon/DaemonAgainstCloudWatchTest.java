@@ -4,6 +4,7 @@ import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
 import io.connwatch.api.Sink;
 import io.connwatch.api.Unit;
+import io.connwatch.runner.Await;
 import io.connwatch.runner.pipeline.ActivePlugin;
 import io.connwatch.runner.pipeline.CollectionResult;
 import io.connwatch.runner.plugins.PluginKind;
@@ -26,13 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The daemon in process, on virtual time ({@link ManualDaemonClock}), sampling a collector the test controls and
@@ -108,7 +106,7 @@ class DaemonAgainstCloudWatchTest {
     private void tickAndAwaitSend() throws InterruptedException {
         long before = daemon.sends();
         clock.tick();
-        await(() -> daemon.sends() > before, "a send");
+        Await.until(() -> daemon.sends() > before, Duration.ofSeconds(10), "a send");
     }
 
     private void stopAndAwait() throws InterruptedException {
@@ -139,16 +137,6 @@ class DaemonAgainstCloudWatchTest {
             out.add(t0.plusSeconds(s));
         }
         return out;
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(what + " did not happen within 10 s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
     }
 
     @Test

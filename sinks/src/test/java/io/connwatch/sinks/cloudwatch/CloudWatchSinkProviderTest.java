@@ -15,6 +15,7 @@ import io.connwatch.api.Sink;
 import io.connwatch.api.SinkProvider;
 import io.connwatch.api.TcpState;
 import io.connwatch.api.Unit;
+import io.connwatch.api.testing.MapConfigEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -60,7 +61,7 @@ class CloudWatchSinkProviderTest {
 
     private static ConfigException configError(Map<String, Object> keys) {
         return assertThrows(ConfigException.class,
-                () -> new CloudWatchSinkProvider().create(new MapConfigEntry("cloudwatch", keys), context(null)));
+                () -> new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys), context(null)));
     }
 
     @Test
@@ -71,7 +72,7 @@ class CloudWatchSinkProviderTest {
 
     @Test
     void readsEveryKeyItAcceptsAndAppliesTheDefaults() {
-        MapConfigEntry entry = new MapConfigEntry("cloudwatch", Map.of());
+        MapConfigEntry entry = MapConfigEntry.sink("cloudwatch", Map.of());
         CloudWatchSinkSettings settings = CloudWatchSinkProvider.settings(entry, context(null));
         assertEquals(new CloudWatchSinkSettings("connwatch", "auto", null, 60), settings);
         assertEquals(List.of("namespace", "region", "endpoint", "storage-resolution"), List.copyOf(entry.asked()));
@@ -93,7 +94,7 @@ class CloudWatchSinkProviderTest {
         ConfigException reserved = configError(Map.of("namespace", "AWS/EC2"));
         assertTrue(reserved.problem().contains("reserved for AWS"), reserved.problem());
         ConfigException service = assertThrows(ConfigException.class, () -> new CloudWatchSinkProvider()
-                .create(new MapConfigEntry("cloudwatch", Map.of()), context("EC2:Web Services!")));
+                .create(MapConfigEntry.sink("cloudwatch", Map.of()), context("EC2:Web Services!")));
         assertTrue(service.problem().contains("service web") && service.problem().contains("'!'"), service.problem());
     }
 
@@ -103,7 +104,7 @@ class CloudWatchSinkProviderTest {
         keys.put("region", "us-east-2");
         keys.put("endpoint", cloudWatch.endpoint().toString());
         // The production tuning and the SDK's default credential chain, fed through its system properties.
-        try (Sink sink = new CloudWatchSinkProvider().create(new MapConfigEntry("cloudwatch", keys), context(null))) {
+        try (Sink sink = new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys), context(null))) {
             Metric metric = new Metric("EC2:WEB-Services", "http-cons-established", 3, Unit.COUNT,
                     List.of(new Dimension("InstanceId", "i-0abc")), now);
             sink.preview(List.of(metric), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -125,7 +126,7 @@ class CloudWatchSinkProviderTest {
         // aws.region and aws.endpointUrl are the system-property twins of AWS_REGION and AWS_ENDPOINT_URL.
         System.setProperty("aws.region", "ap-southeast-2");
         System.setProperty("aws.endpointUrl", cloudWatch.endpoint().toString());
-        try (Sink sink = new CloudWatchSinkProvider().create(new MapConfigEntry("cloudwatch", Map.of()),
+        try (Sink sink = new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", Map.of()),
                 context(null), FastRetryTuning.TUNING)) {
             sink.publish(List.of(Metric.of("connections", 1, Unit.COUNT, now)));
         }
@@ -143,7 +144,7 @@ class CloudWatchSinkProviderTest {
         System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
         Map<String, Object> keys = Map.of("endpoint", cloudWatch.endpoint().toString());
         Metric metric = Metric.of("connections", 1, Unit.COUNT, now);
-        try (Sink sink = new CloudWatchSinkProvider().create(new MapConfigEntry("cloudwatch", keys), context(null),
+        try (Sink sink = new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys), context(null),
                 FastRetryTuning.TUNING)) {
             DeliveryException e = assertThrows(DeliveryException.class, () -> sink.publish(List.of(metric)));
             assertFalse(e.retryable());
@@ -161,7 +162,7 @@ class CloudWatchSinkProviderTest {
         }
         Map<String, Object> keys = Map.of("region", "eu-west-1", "endpoint", "http://127.0.0.1:" + closedPort);
         Metric metric = Metric.of("connections", 1, Unit.COUNT, now);
-        try (Sink sink = new CloudWatchSinkProvider().create(new MapConfigEntry("cloudwatch", keys), context(null),
+        try (Sink sink = new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys), context(null),
                 FastRetryTuning.TUNING)) {
             DeliveryException e = assertThrows(DeliveryException.class, () -> sink.publish(List.of(metric)));
             assertTrue(e.retryable(), e.getMessage());

@@ -13,6 +13,7 @@ import io.connwatch.api.Sink;
 import io.connwatch.api.StatisticSet;
 import io.connwatch.api.TcpState;
 import io.connwatch.api.Unit;
+import io.connwatch.api.testing.MapConfigEntry;
 import io.connwatch.sinks.cloudwatch.CloudWatchStandIn.Fault;
 import io.connwatch.sinks.cloudwatch.CloudWatchStandIn.ReceivedDatum;
 import io.connwatch.sinks.cloudwatch.CloudWatchStandIn.ReceivedRequest;
@@ -61,7 +62,7 @@ class CloudWatchSinkTest {
         keys.putAll(extraKeys);
         Service web = new Service("web", List.of(80, 443), List.of(), EnumSet.of(TcpState.ESTABLISHED), WEB,
                 "http-cons-{state}");
-        return new CloudWatchSinkProvider().create(new MapConfigEntry("cloudwatch", keys),
+        return new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys),
                 new FixedPluginContext(List.of(web), "host-1"), FastRetryTuning.TUNING);
     }
 

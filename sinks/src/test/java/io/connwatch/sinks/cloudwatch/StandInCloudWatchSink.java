@@ -2,6 +2,7 @@ package io.connwatch.sinks.cloudwatch;
 
 import io.connwatch.api.Service;
 import io.connwatch.api.Sink;
+import io.connwatch.api.testing.MapConfigEntry;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public final class StandInCloudWatchSink {
     public static Sink create(CloudWatchStandIn standIn, String defaultNamespace, List<Service> services) {
         Map<String, Object> keys = Map.of("region", "eu-west-1", "endpoint", standIn.endpoint().toString(),
                 "namespace", defaultNamespace);
-        return new CloudWatchSinkProvider().create(new MapConfigEntry("cloudwatch", keys),
+        return new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys),
                 new FixedPluginContext(services, "host-1"), FastRetryTuning.TUNING);
     }
 }

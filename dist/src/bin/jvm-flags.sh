@@ -56,11 +56,11 @@ connwatch_exec() {
         MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
         export MALLOC_ARENA_MAX
         # shellcheck disable=SC2086
-        exec "$cw_java" $cw_log -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xmx48m -XX:MinHeapFreeRatio=10 \
+        exec "$cw_java" $cw_log -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xms8m -Xmx48m -XX:MinHeapFreeRatio=10 \
             -XX:MaxHeapFreeRatio=30 -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m \
             ${CONNWATCH_JAVA_OPTS:-} -cp "$cw_cp" io.connwatch.runner.Main "$@"
     fi
-    cw_flags="$cw_log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    cw_flags="$cw_log -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC"
     cw_archive=""
     if [ -n "${CONNWATCH_CDS_DIR:-}" ] && [ "${CONNWATCH_CDS:-on}" != off ]; then
         # One archive per JVM binary, class path and command line: a new JVM or jar makes an archive useless, and

@@ -4,13 +4,24 @@ import io.connwatch.runner.config.InstanceMetadata;
 import io.connwatch.runner.config.SystemHostName;
 import io.connwatch.runner.identity.Ec2InstanceMetadata;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who this host is: its name, for {@code ${host}}, and its instance metadata, for {@code ${ec2:…}}. Each is
  * looked up at most once, and the metadata only when a placeholder asks for it.
  */
 final class HostIdentity {
+
+    /** An {@code ${ec2:KEY}} placeholder in the configuration's text, before any YAML parsing. */
+    private static final Pattern EC2_PLACEHOLDER = Pattern.compile("\\$\\{ec2:([a-z-]+)");
 
     private final Map<String, String> env;
     private String hostName;
@@ -37,5 +48,35 @@ final class HostIdentity {
             metadata = new Ec2InstanceMetadata(env);
         }
         return metadata;
+    }
+
+    /**
+     * Starts asking the metadata service, on a background thread, for the {@code ${ec2:KEY}} values that
+     * {@code configFile} names, so that its round trips overlap with loading the YAML (the cron cycle's critical
+     * path) instead of following it. The loader's own look-ups then find the values cached, or wait for the one
+     * in flight: {@link InstanceMetadata} look-ups are serialised. A file that cannot be read here is left to the
+     * loader, which reports it.
+     *
+     * @param configFile the configuration file, or empty for the embedded default (which names no ec2 values)
+     */
+    void prefetchFor(Optional<Path> configFile) {
+        if (configFile.isEmpty()) {
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        try {
+            Matcher m = EC2_PLACEHOLDER.matcher(Files.readString(configFile.get()));
+            while (m.find()) {
+                keys.add(m.group(1));
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Thread prefetch = new Thread(() -> keys.forEach(instanceMetadata()::lookup), "connwatch-metadata-prefetch");
+        prefetch.setDaemon(true);
+        prefetch.start();
     }
 }

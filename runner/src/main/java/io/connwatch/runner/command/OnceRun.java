@@ -53,8 +53,10 @@ public final class OnceRun {
             delivered = report.delivered();
             ok &= report.complete();
         }
-        LOG.info("cycle: {} services, {} metrics collected, {} delivered{}, {} ms",
-                prepared.config().services().size(), collected.metrics().size(), delivered,
+        LOG.info("cycle: {} services, {}{} metrics collected, {} delivered{}, {} ms",
+                prepared.config().services().size(),
+                collected.socketsSeen() < 0 ? "" : collected.socketsSeen() + " sockets seen, ",
+                collected.metrics().size(), delivered,
                 dryRun ? " (dry run)" : "", (System.nanoTime() - started) / 1_000_000);
         return ok ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -37,6 +37,7 @@ public final class Daemon {
     private volatile long skippedTicks;
     private volatile Instant firstSample;
     private volatile Instant lastSample;
+    private long lastSocketsSeen = -1;
     private volatile int exitCode = ExitCode.OK;
 
     /**
@@ -152,6 +153,7 @@ public final class Daemon {
             }
             CollectionResult result = sampler.sample(t);
             window.add(t, result.metrics());
+            lastSocketsSeen = result.socketsSeen();
             samples++;
             if (firstSample == null) {
                 firstSample = t;
@@ -182,7 +184,7 @@ public final class Daemon {
                 d.outbox().add(metrics);
             }
         }
-        sendLoop.windowClosed(new SendLoop.ClosedWindow(start, windowSamples));
+        sendLoop.windowClosed(new SendLoop.ClosedWindow(start, windowSamples, lastSocketsSeen));
     }
 
     private boolean flush(Thread sender) {

@@ -21,10 +21,11 @@ final class SendLoop implements Runnable {
     /**
      * A closed window, for the log line.
      *
-     * @param start   its start
-     * @param samples how many samples it had
+     * @param start       its start
+     * @param samples     how many samples it had
+     * @param socketsSeen the sockets the last sample's socket-table walk saw, or -1 if none walked it
      */
-    record ClosedWindow(Instant start, int samples) {
+    record ClosedWindow(Instant start, int samples, long socketsSeen) {
     }
 
     private final List<SinkDelivery> sinks;
@@ -94,8 +95,10 @@ final class SendLoop implements Runnable {
         long started = System.nanoTime();
         StringBuilder line = new StringBuilder(last ? "final send" : "send");
         if (windows.size() == 1) {
-            line.append(" of window ").append(windows.get(0).start()).append(" (").append(windows.get(0).samples())
-                    .append(windows.get(0).samples() == 1 ? " sample)" : " samples)");
+            ClosedWindow w = windows.get(0);
+            line.append(" of window ").append(w.start()).append(" (").append(w.samples())
+                    .append(w.samples() == 1 ? " sample" : " samples")
+                    .append(w.socketsSeen() < 0 ? "" : ", " + w.socketsSeen() + " sockets seen in the last").append(')');
         } else if (windows.size() > 1) {
             line.append(" of ").append(windows.size()).append(" windows from ").append(windows.get(0).start());
         }

@@ -9,6 +9,13 @@ import java.util.List;
  *
  * @param metrics          the metrics of every collector that succeeded
  * @param failedCollectors how many collectors threw
+ * @param socketsSeen      the sockets the {@code tcp-states} collectors' readers saw this cycle, for the log line;
+ *                         -1 when no such collector ran
  */
-public record CollectionResult(List<Metric> metrics, int failedCollectors) {
+public record CollectionResult(List<Metric> metrics, int failedCollectors, long socketsSeen) {
+
+    /** A cycle without a {@code tcp-states} collector. */
+    public CollectionResult(List<Metric> metrics, int failedCollectors) {
+        this(metrics, failedCollectors, -1);
+    }
 }

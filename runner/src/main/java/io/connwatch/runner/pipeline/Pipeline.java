@@ -5,6 +5,7 @@ import io.connwatch.api.DeliveryException;
 import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
 import io.connwatch.api.Sink;
+import io.connwatch.collectors.tcp.TcpStatesCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +51,22 @@ public final class Pipeline implements AutoCloseable {
     public CollectionResult collect(Instant timestamp) {
         List<Metric> metrics = new ArrayList<>();
         int failed = 0;
+        long sockets = -1;
         for (ActivePlugin<Collector> c : collectors) {
             try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(c.plugin())) {
                 List<Metric> sampled = c.plugin().collect(timestamp);
                 for (Metric m : sampled) {
                     metrics.add(m.withDimensionsAppended(dimensions));
                 }
+                if (c.plugin() instanceof TcpStatesCollector tcp && tcp.lastCycleStats().isPresent()) {
+                    sockets = Math.max(sockets, 0) + tcp.lastCycleStats().get().socketsSeen();
+                }
             } catch (Exception | LinkageError e) {
                 failed++;
                 LOG.error("{} failed this cycle; its metrics of this cycle are lost: {}", c.describe(), e.toString(), e);
             }
         }
-        return new CollectionResult(metrics, failed);
+        return new CollectionResult(metrics, failed, sockets);
     }
 
     /**

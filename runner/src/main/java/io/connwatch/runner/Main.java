@@ -72,7 +72,7 @@ public final class Main {
         HostIdentity identity = HostIdentity.fromEnvironment(env);
         ConfigLocator locator = ConfigLocator.standard();
         Startup startup = new Startup(locator, new ConfigLoader(env, identity::hostName,
-                identity::instanceMetadata), identity.hostName(), identity::instanceMetadata);
+                identity::instanceMetadata), identity::hostName, identity::instanceMetadata);
         Startup.Prepared prepared;
         try {
             identity.prefetchFor(locator.locate(invocation.configFile()));

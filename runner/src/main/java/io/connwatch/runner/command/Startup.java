@@ -27,16 +27,17 @@ public final class Startup {
 
     private final ConfigLocator locator;
     private final ConfigLoader loader;
-    private final String hostName;
+    private final Supplier<String> hostName;
     private final Supplier<InstanceMetadata> metadata;
 
     /**
      * @param locator  finds the configuration file
      * @param loader   loads and checks it
-     * @param hostName this host's name, for the plugins' context
+     * @param hostName this host's name, for the plugins' context; looked up only if something asks
      * @param metadata the instance metadata, for the plugins' context
      */
-    public Startup(ConfigLocator locator, ConfigLoader loader, String hostName, Supplier<InstanceMetadata> metadata) {
+    public Startup(ConfigLocator locator, ConfigLoader loader, Supplier<String> hostName,
+                   Supplier<InstanceMetadata> metadata) {
         this.locator = locator;
         this.loader = loader;
         this.hostName = hostName;

@@ -25,6 +25,7 @@ public final class Daemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
+    private final AutoCloseable plugins;
     private final DaemonSettings settings;
     private final Sampler sampler;
     private final DaemonClock clock;
@@ -47,6 +48,22 @@ public final class Daemon {
      * @param clock    the clocks, {@link DaemonClock#system()} but in tests
      */
     public Daemon(DaemonSettings settings, Sampler sampler, List<ActivePlugin<Sink>> sinks, DaemonClock clock) {
+        this(settings, sampler, sinks, clock, () -> { });
+    }
+
+    /**
+     * A daemon that closes {@code plugins} once its last send is done, before {@link #run()} reports it finished: a
+     * sink's {@code close()} may flush, and after a signal the process ends as soon as the daemon has finished.
+     *
+     * @param settings the intervals, buffer bound, flush timeout and dry-run switch
+     * @param sampler  one sampling cycle, such as {@code pipeline::collect}
+     * @param sinks    the sinks to send to
+     * @param clock    the clocks
+     * @param plugins  what to close at the end, such as the pipeline
+     */
+    public Daemon(DaemonSettings settings, Sampler sampler, List<ActivePlugin<Sink>> sinks, DaemonClock clock,
+                  AutoCloseable plugins) {
+        this.plugins = plugins;
         this.settings = settings;
         this.sampler = sampler;
         this.clock = clock;
@@ -83,6 +100,11 @@ public final class Daemon {
             exitCode = broken || !flushed ? ExitCode.FAILED : ExitCode.OK;
             return exitCode;
         } finally {
+            try {
+                plugins.close();
+            } catch (Exception e) {
+                LOG.warn("closing the plugins failed: {}", e.toString(), e);
+            }
             finished.countDown();
         }
     }

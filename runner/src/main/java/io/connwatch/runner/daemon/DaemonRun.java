@@ -41,7 +41,7 @@ public final class DaemonRun {
             return ExitCode.FAILED;
         }
         Daemon daemon = new Daemon(DaemonSettings.of(prepared.config(), FLUSH_TIMEOUT, dryRun, out), pipeline::collect,
-                pipeline.sinks(), DaemonClock.system());
+                pipeline.sinks(), DaemonClock.system(), pipeline);
         SignalShutdown hook = new SignalShutdown(daemon, FLUSH_TIMEOUT.plus(HOOK_MARGIN));
         Runtime.getRuntime().addShutdownHook(hook);
         int code = daemon.run();

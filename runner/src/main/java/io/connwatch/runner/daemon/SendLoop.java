@@ -84,7 +84,13 @@ final class SendLoop implements Runnable {
                 closed.clear();
                 last = lastRequested;
             }
-            sendOnce(windows, last);
+            try {
+                sendOnce(windows, last);
+            } catch (RuntimeException | Error e) {
+                // The sending thread must outlive any one send: if it died, sampling would go on with nothing sent
+                // and nobody told. What the failed send had taken is lost; the log says so.
+                LOG.error("a send failed unexpectedly; its datums are lost, the next send goes on: {}", e.toString(), e);
+            }
             if (last) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.connwatch.api.DeliveryException;
 import io.connwatch.api.Metric;
 import io.connwatch.api.Sink;
 import io.connwatch.runner.pipeline.ActivePlugin;
+import io.connwatch.runner.pipeline.PluginClassLoaderScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,20 +101,19 @@ final class SinkDelivery {
     }
 
     private Result sendBatch(List<Metric> batch, boolean dryRun, PrintStream out) {
-        if (dryRun) {
-            out.println("# dry run: " + sink.describe() + " would send " + batch.size() + " metrics");
-            sink.plugin().preview(batch, out);
-            out.flush();
-            delivered += batch.size();
-            return new Result(batch.size(), batch.size(), 0, 0);
-        }
-        try {
-            sink.plugin().publish(batch);
+        try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(sink.plugin())) {
+            if (dryRun) {
+                out.println("# dry run: " + sink.describe() + " would send " + batch.size() + " metrics");
+                sink.plugin().preview(batch, out);
+                out.flush();
+            } else {
+                sink.plugin().publish(batch);
+            }
             delivered += batch.size();
             return new Result(batch.size(), batch.size(), 0, 0);
         } catch (DeliveryException e) {
             return failed(batch, e);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             // A broken plugin: sending the same datums again would break it again.
             LOG.error("{} failed; its {} datums of this send are dropped: {}", sink.describe(), batch.size(),
                     e.toString(), e);

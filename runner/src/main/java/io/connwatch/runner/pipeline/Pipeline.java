@@ -25,6 +25,7 @@ public final class Pipeline implements AutoCloseable {
     private final List<ActivePlugin<Collector>> collectors;
     private final List<ActivePlugin<Sink>> sinks;
     private final List<Dimension> dimensions;
+    private boolean closed;
 
     Pipeline(List<ActivePlugin<Collector>> collectors, List<ActivePlugin<Sink>> sinks, List<Dimension> dimensions) {
         this.collectors = List.copyOf(collectors);
@@ -110,8 +111,13 @@ public final class Pipeline implements AutoCloseable {
         out.flush();
     }
 
+    /** Closes every plugin, once: a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (ActivePlugin<?> p : concat()) {
             try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(p.plugin())) {
                 ((AutoCloseable) p.plugin()).close();

@@ -35,16 +35,17 @@ public final class PipelineAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineAssembler.class);
 
     private final ProviderRegistry registry;
-    private final String hostName;
+    private final Supplier<String> hostName;
     private final Supplier<InstanceMetadata> metadata;
     private final List<String> brokenPlugins = new ArrayList<>();
 
     /**
      * @param registry the providers discovery found
-     * @param hostName this host's name, for the plugins' context
+     * @param hostName this host's name, for the plugins' context; looked up only if a plugin asks
      * @param metadata the instance metadata, for the plugins' context; asked for only when a plugin needs it
      */
-    public PipelineAssembler(ProviderRegistry registry, String hostName, Supplier<InstanceMetadata> metadata) {
+    public PipelineAssembler(ProviderRegistry registry, Supplier<String> hostName,
+                             Supplier<InstanceMetadata> metadata) {
         this.registry = registry;
         this.hostName = hostName;
         this.metadata = metadata;

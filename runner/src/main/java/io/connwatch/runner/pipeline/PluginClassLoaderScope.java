@@ -11,7 +11,7 @@ package io.connwatch.runner.pipeline;
  * }
  * }</pre>
  */
-final class PluginClassLoaderScope implements AutoCloseable {
+public final class PluginClassLoaderScope implements AutoCloseable {
 
     private final Thread thread;
     private final ClassLoader previous;
@@ -22,7 +22,7 @@ final class PluginClassLoaderScope implements AutoCloseable {
     }
 
     /** Enters the scope of {@code pluginOrProvider}'s class loader on the current thread. */
-    static PluginClassLoaderScope enter(Object pluginOrProvider) {
+    public static PluginClassLoaderScope enter(Object pluginOrProvider) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         ClassLoader own = pluginOrProvider.getClass().getClassLoader();

@@ -13,15 +13,21 @@ import java.util.function.Supplier;
  * metadata, asked for only when a plugin needs it.
  *
  * @param services the configured services
- * @param hostName this host's name
+ * @param hostNames this host's name, looked up when a plugin first asks (a host whose name does not resolve
+ *                  can take seconds)
  * @param metadata the instance metadata, built on first use
  */
-public record RunnerPluginContext(List<Service> services, String hostName, Supplier<InstanceMetadata> metadata)
+public record RunnerPluginContext(List<Service> services, Supplier<String> hostNames, Supplier<InstanceMetadata> metadata)
         implements PluginContext {
 
     /** Copies the services. */
     public RunnerPluginContext {
         services = List.copyOf(services);
+    }
+
+    @Override
+    public String hostName() {
+        return hostNames.get();
     }
 
     @Override

@@ -64,6 +64,23 @@ final class CloudWatchClientFactory {
         return builder.build();
     }
 
+    /**
+     * Whether the region is known without asking the instance metadata service: given in the entry, or found in
+     * the environment, the system properties or the AWS profile. Only then is the client built ahead of the first
+     * send, so that {@code validate} and a dry run never reach the metadata service.
+     */
+    boolean regionKnownWithoutMetadata() {
+        if (!settings.regionIsAuto()) {
+            return true;
+        }
+        try {
+            new AwsRegionProviderChain(new SystemSettingsRegionProvider(), new AwsProfileRegionProvider()).getRegion();
+            return true;
+        } catch (SdkClientException e) {
+            return false;
+        }
+    }
+
     private Region resolveRegion() {
         if (!settings.regionIsAuto()) {
             return Region.of(settings.region().toLowerCase(Locale.ROOT));

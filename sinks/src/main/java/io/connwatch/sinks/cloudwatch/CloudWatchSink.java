@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
  * Publishes metrics to CloudWatch: one {@code PutMetricData} request per namespace per 1,000 datums (and under
  * 1 MB). A request that fails does not stop the other requests of the same publish.
  *
- * <p>The SDK client is built on a background thread as soon as the sink exists: building it contacts nothing, but
- * initialises some 1,500 classes (about 50 ms of a 350 ms cron cycle), work that then overlaps with the first
- * collection instead of delaying the first send. A build that failed (no region) is tried again on the next send.
+ * <p>When the region is known without the instance metadata service, the SDK client is built on a background thread
+ * as soon as the sink exists: building it then contacts nothing, but initialises some 1,500 classes (about 50 ms of
+ * a 350 ms cron cycle), work that overlaps with the first collection instead of delaying the first send. Otherwise
+ * it is built at the first send. A build that failed (no region) is tried again on the next send.
  */
 final class CloudWatchSink implements Sink {
 
@@ -38,12 +39,15 @@ final class CloudWatchSink implements Sink {
     CloudWatchSink(PutMetricDataPlanner planner, CloudWatchClientFactory clientFactory) {
         this.planner = planner;
         this.clientFactory = clientFactory;
-        this.earlyBuild = CompletableFuture.supplyAsync(clientFactory::build, task -> {
-            // A daemon thread: `connwatch validate` exits without waiting for a client it never uses.
-            Thread builder = new Thread(task, "connwatch-cloudwatch-client");
-            builder.setDaemon(true);
-            builder.start();
-        });
+        // Built ahead only when that contacts nothing: with region auto and no region in the environment or profile,
+        // the build asks the metadata service, which create() (and so validate and a dry run) must not.
+        this.earlyBuild = !clientFactory.regionKnownWithoutMetadata() ? null
+                : CompletableFuture.supplyAsync(clientFactory::build, task -> {
+                    // A daemon thread: `connwatch validate` exits without waiting for a client it never uses.
+                    Thread builder = new Thread(task, "connwatch-cloudwatch-client");
+                    builder.setDaemon(true);
+                    builder.start();
+                });
     }
 
     @Override

@@ -26,7 +26,9 @@ record PutMetricDataFailure(String namespace, List<Metric> metrics, boolean retr
     /** Error codes CloudWatch may answer with a 4xx status that still mean "try again later". */
     private static final Set<String> TRANSIENT_CODES = Set.of("Throttling", "ThrottlingException",
             "TooManyRequestsException", "RequestLimitExceeded", "RequestTimeout", "RequestTimeoutException",
-            "PriorRequestNotComplete", "ServiceUnavailable", "InternalFailure", "InternalServiceFault");
+            "PriorRequestNotComplete", "ServiceUnavailable", "InternalFailure", "InternalServiceFault",
+            // Temporary credentials that expired in flight: the next send signs with the refreshed ones.
+            "ExpiredToken", "ExpiredTokenException", "RequestExpired");
 
     static PutMetricDataFailure of(PutMetricDataBatch batch, Exception e) {
         String where = "namespace \"" + batch.namespace() + "\" (" + batch.metrics().size() + " datum"
@@ -43,7 +45,7 @@ record PutMetricDataFailure(String namespace, List<Metric> metrics, boolean retr
             return new PutMetricDataFailure(batch.namespace(), batch.metrics(), retryable, description, e);
         }
         boolean retryable = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
-                || hasIoCause(e);
+                || hasIoCause(e) || isCredentialsUnavailable(e);
         return new PutMetricDataFailure(batch.namespace(), batch.metrics(), retryable,
                 where + ": could not be sent to CloudWatch: " + e.getMessage(), e);
     }
@@ -51,6 +53,15 @@ record PutMetricDataFailure(String namespace, List<Metric> metrics, boolean retr
     /** The same failure as the API's exception, for callers that look at each request's failure on its own. */
     DeliveryException asDeliveryException() {
         return new DeliveryException(description, metrics, retryable, cause);
+    }
+
+    /**
+     * The SDK found no credentials this time. On EC2 that is usually the metadata service not answering for a
+     * moment (the instance role's credentials come from it), which passes: keep the datums, unlike a refusal.
+     */
+    private static boolean isCredentialsUnavailable(Throwable e) {
+        String message = e.getMessage();
+        return message != null && message.startsWith("Unable to load credentials");
     }
 
     private static boolean hasIoCause(Throwable e) {

@@ -10,6 +10,7 @@ import io.connwatch.api.ConfigException;
 import io.connwatch.api.DeliveryException;
 import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
+import io.connwatch.api.PluginContext;
 import io.connwatch.api.Service;
 import io.connwatch.api.Sink;
 import io.connwatch.api.SinkProvider;
@@ -22,13 +23,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,5 +174,64 @@ class CloudWatchSinkProviderTest {
             assertTrue(e.getMessage().contains("namespace \"connwatch\" (1 datum): could not be sent to CloudWatch"),
                     e.getMessage());
         }
+    }
+
+    @Test
+    void noCredentialsForAMomentIsARetryableFailure(@TempDir Path home) throws Exception {
+        assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null
+                && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null, "this environment has AWS credentials");
+        // The default chain finds nothing: no keys, no profile, no metadata service (on EC2: the role's credentials
+        // did not come this time). The datums must be kept for the next send, not dropped as refused.
+        System.setProperty("aws.disableEc2Metadata", "true");
+        System.setProperty("aws.configFile", home.resolve("config").toString());
+        System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
+        CloudWatchClientTuning noCredentials = new CloudWatchClientTuning(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(15), 3, Duration.ofMillis(1), Duration.ofMillis(1),
+                Duration.ofMillis(5), null);
+        Map<String, Object> keys = Map.of("region", "eu-west-1", "endpoint", cloudWatch.endpoint().toString());
+        Metric metric = Metric.of("connections", 1, Unit.COUNT, now);
+        try (Sink sink = new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys), context(null),
+                noCredentials)) {
+            DeliveryException e = assertThrows(DeliveryException.class, () -> sink.publish(List.of(metric)));
+            assertTrue(e.retryable(), e.getMessage());
+            assertTrue(e.getMessage().contains("Unable to load credentials"), e.getMessage());
+            assertEquals(List.of(metric), e.undelivered());
+        }
+        assertEquals(0, cloudWatch.attempts());
+    }
+
+    @Test
+    void aSinkWhoseRegionNeedsTheMetadataServiceDoesNotAskItBeforeTheFirstSend(@TempDir Path home) throws Exception {
+        assumeTrue(System.getenv("AWS_REGION") == null, "AWS_REGION is set in this environment");
+        System.setProperty("aws.configFile", home.resolve("config").toString());
+        System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
+        AtomicInteger asked = new AtomicInteger();
+        PluginContext counting = new PluginContext() {
+            @Override
+            public List<Service> services() {
+                return context(null).services();
+            }
+
+            @Override
+            public String hostName() {
+                return "host-1";
+            }
+
+            @Override
+            public Optional<String> instanceMetadata(String key) {
+                asked.incrementAndGet();
+                return Optional.of("eu-central-1");
+            }
+        };
+        Map<String, Object> keys = Map.of("endpoint", cloudWatch.endpoint().toString());
+        try (Sink sink = new CloudWatchSinkProvider().create(MapConfigEntry.sink("cloudwatch", keys), counting,
+                FastRetryTuning.TUNING)) {
+            sink.preview(List.of(Metric.of("connections", 1, Unit.COUNT, now)), new PrintStream(new ByteArrayOutputStream(),
+                    true, StandardCharsets.UTF_8));
+            assertEquals(0, asked.get(), "create() and a dry run must not reach the metadata service");
+            sink.publish(List.of(Metric.of("connections", 1, Unit.COUNT, now)));
+            assertEquals(1, asked.get(), "the first send asks for the instance's region");
+        }
+        assertTrue(cloudWatch.requests().get(0).authorization().contains("/eu-central-1/monitoring/"));
     }
 }

@@ -53,6 +53,9 @@ public final class Ec2InstanceMetadata implements InstanceMetadata, AutoCloseabl
     private final Map<String, String> keyReasons = new HashMap<>();
     /** Why the service as a whole cannot be used; once set, no further request is made. */
     private String serviceReason;
+    /** When an outage (not a setting) made the service unusable; a long-lived process asks again after a while. */
+    private long outageSince;
+    private boolean outage;
     private URI endpoint;
     private SdkHttpClient httpClient;
     private Ec2MetadataClient client;
@@ -128,6 +131,15 @@ public final class Ec2InstanceMetadata implements InstanceMetadata, AutoCloseabl
     }
 
     private boolean serviceUsable() {
+        if (serviceReason != null && outage
+                && System.nanoTime() - outageSince >= timeouts.retryAfterOutage().toNanos()) {
+            // A daemon started while the service was down (early boot, a network hiccup): give it a fresh budget.
+            LOG.info("asking the instance metadata service again, {} after: {}", timeouts.retryAfterOutage(),
+                    serviceReason);
+            serviceReason = null;
+            outage = false;
+            spentNanos = 0;
+        }
         if (serviceReason != null) {
             return false;
         }
@@ -138,6 +150,7 @@ public final class Ec2InstanceMetadata implements InstanceMetadata, AutoCloseabl
         if (spentNanos >= timeouts.budget().toNanos()) {
             serviceReason = "the instance metadata service at " + endpoint + " is too slow: the look-ups so far took "
                     + seconds(spentNanos) + ", more than the " + seconds(timeouts.budget().toNanos()) + " allowed";
+            markOutage();
             return false;
         }
         if (client == null) {
@@ -181,12 +194,19 @@ public final class Ec2InstanceMetadata implements InstanceMetadata, AutoCloseabl
             }
             serviceReason = "the instance metadata service at " + endpoint + " answered HTTP " + e.statusCode()
                     + " to " + path + (e.statusCode() == 401 ? " (the session token was refused)" : "");
+            markOutage();
             return new Answer(null, false);
         } catch (SdkClientException e) {
             serviceReason = unreachableReason(e, spentNanos + System.nanoTime() - lookupStart);
+            markOutage();
             LOG.debug("instance metadata service unavailable: {}", serviceReason, e);
             return new Answer(null, false);
         }
+    }
+
+    private void markOutage() {
+        outage = true;
+        outageSince = System.nanoTime();
     }
 
     private String unreachableReason(SdkClientException e, long elapsedNanos) {

@@ -11,8 +11,11 @@ import java.time.Duration;
  * @param readTimeout    how long one attempt waits for the answer
  * @param retries        attempts after the first, per request
  * @param budget         all the time the process spends on the service; later look-ups give up at once
+ * @param retryAfterOutage how long after an outage (unreachable, too slow, an error status) the service is asked
+ *                         again, with a fresh budget: a cron run never lives that long, a daemon does
  */
-record ImdsTimeouts(Duration connectTimeout, Duration readTimeout, int retries, Duration budget) {
+record ImdsTimeouts(Duration connectTimeout, Duration readTimeout, int retries, Duration budget,
+                    Duration retryAfterOutage) {
 
     /**
      * Two attempts of at most 0.6 s each, with the SDK's standard back-off (up to 0.1 s) between them: an absent
@@ -20,5 +23,5 @@ record ImdsTimeouts(Duration connectTimeout, Duration readTimeout, int retries, 
      * 2 s that PRODUCT.md promises.
      */
     static final ImdsTimeouts DEFAULT = new ImdsTimeouts(Duration.ofMillis(600), Duration.ofMillis(600), 1,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2), Duration.ofMinutes(5));
 }

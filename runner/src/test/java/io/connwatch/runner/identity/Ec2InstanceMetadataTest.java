@@ -1,5 +1,7 @@
 package io.connwatch.runner.identity;
 
+import io.connwatch.runner.Await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,6 +173,28 @@ class Ec2InstanceMetadataTest {
             String reason = metadata.unavailableReason("instance-idd");
             assertTrue(reason.contains("not an instance metadata key") && reason.contains("instance-id"), reason);
             assertEquals(0, imds.requests());
+        }
+    }
+
+    @Test
+    void aLongLivedProcessAsksAgainAfterAnOutage() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        ImdsTimeouts quickRetry = new ImdsTimeouts(Duration.ofMillis(600), Duration.ofMillis(600), 1,
+                Duration.ofSeconds(2), Duration.ofSeconds(1));
+        try (Ec2InstanceMetadata metadata = new Ec2InstanceMetadata(
+                Map.of(ImdsEndpoint.ENDPOINT_VARIABLE, "http://127.0.0.1:" + port), quickRetry)) {
+            assertEquals(Optional.empty(), metadata.lookup("region"), "nothing listens yet");
+            assertTrue(metadata.unavailableReason("region").contains("refused the connection"));
+            try (ImdsStandIn imds = new ImdsStandIn(Map.of("/latest/meta-data/placement/region", "eu-north-1"), port)) {
+                assertEquals(Optional.empty(), metadata.lookup("region"), "within the retry delay it does not ask");
+                assertEquals(0, imds.requests());
+                Await.until(() -> metadata.lookup("region").isPresent(), Duration.ofSeconds(5),
+                        "the service asked again after the outage");
+                assertEquals(Optional.of("eu-north-1"), metadata.lookup("region"));
+            }
         }
     }
 }

@@ -35,8 +35,16 @@ public final class ImdsStandIn implements AutoCloseable {
 
     /** @param paths the metadata: path (such as {@code /latest/meta-data/instance-id}) to answer */
     public ImdsStandIn(Map<String, String> paths) throws IOException {
+        this(paths, 0);
+    }
+
+    /**
+     * @param paths the metadata
+     * @param port  the port to serve on, 0 for any
+     */
+    public ImdsStandIn(Map<String, String> paths, int port) throws IOException {
         this.paths = Map.copyOf(paths);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();

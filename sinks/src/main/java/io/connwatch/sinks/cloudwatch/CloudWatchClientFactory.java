@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
  */
 final class CloudWatchClientFactory {
 
+    private static final String NO_REGION = "no AWS region for the cloudwatch sink";
+
     private final CloudWatchSinkSettings settings;
     private final CloudWatchClientTuning tuning;
     private final PluginContext context;
@@ -81,6 +83,14 @@ final class CloudWatchClientFactory {
         }
     }
 
+    /**
+     * Whether {@code e} is this factory's "no region" failure. It is transient: with {@code region: auto} the region
+     * comes from the metadata service, which may be back at the next send; the daemon keeps the datums meanwhile.
+     */
+    static boolean isNoRegion(Throwable e) {
+        return e.getMessage() != null && e.getMessage().startsWith(NO_REGION);
+    }
+
     private Region resolveRegion() {
         if (!settings.regionIsAuto()) {
             return Region.of(settings.region().toLowerCase(Locale.ROOT));
@@ -94,7 +104,7 @@ final class CloudWatchClientFactory {
             if (fromMetadata.isPresent()) {
                 return Region.of(fromMetadata.get());
             }
-            throw SdkClientException.create("no AWS region for the cloudwatch sink: region is auto, and neither "
+            throw SdkClientException.create(NO_REGION + ": region is auto, and neither "
                     + "AWS_REGION, the aws.region system property, the AWS profile nor the instance metadata "
                     + "service gave one; set region: in the sink's entry or AWS_REGION (" + e.getMessage() + ")", e);
         }

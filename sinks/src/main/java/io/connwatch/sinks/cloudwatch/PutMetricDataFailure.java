@@ -45,7 +45,7 @@ record PutMetricDataFailure(String namespace, List<Metric> metrics, boolean retr
             return new PutMetricDataFailure(batch.namespace(), batch.metrics(), retryable, description, e);
         }
         boolean retryable = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
-                || hasIoCause(e) || isCredentialsUnavailable(e);
+                || hasIoCause(e) || isCredentialsUnavailable(e) || CloudWatchClientFactory.isNoRegion(e);
         return new PutMetricDataFailure(batch.namespace(), batch.metrics(), retryable,
                 where + ": could not be sent to CloudWatch: " + e.getMessage(), e);
     }

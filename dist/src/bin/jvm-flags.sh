@@ -15,7 +15,8 @@
 #                             commit all of -Xmx at start) and gives back what it stops using
 #   -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m   bounds, not targets
 #   MALLOC_ARENA_MAX=2        glibc's per-thread malloc arenas are 64 MiB reservations each; two are plenty
-# Every launch: -Xlog:disable -Xlog:all=error:stderr keeps the JVM's own messages off standard output.
+# Every launch: -Xlog:disable -Xlog:all=error:stderr keeps the JVM's own messages off standard output, and
+# --enable-native-access=ALL-UNNAMED lets JNA call native code without a warning from Java 24 on.
 # CONNWATCH_JAVA_OPTS adds flags; JAVA_HOME picks the JVM.
 #
 # Measured figures for each flag are in the README, section "Performance".
@@ -51,7 +52,9 @@ connwatch_exec() {
     cw_cp=$1
     shift
     cw_java=$(connwatch_java)
-    cw_log="-Xlog:disable -Xlog:all=error:stderr"
+    # JNA (the netlink reader) calls native code: from Java 24 on the JVM warns about that on every start unless
+    # allowed; Java 17 accepts the option too.
+    cw_log="-Xlog:disable -Xlog:all=error:stderr --enable-native-access=ALL-UNNAMED"
     if connwatch_is_daemon "$@"; then
         MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
         export MALLOC_ARENA_MAX

@@ -4,6 +4,9 @@ import io.connwatch.runner.config.InstanceMetadata;
 import io.connwatch.runner.config.SystemHostName;
 import io.connwatch.runner.identity.Ec2InstanceMetadata;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,8 @@ import java.util.regex.Pattern;
  * looked up at most once, and the metadata only when a placeholder asks for it.
  */
 final class HostIdentity {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostIdentity.class);
 
     /** An {@code ${ec2:KEY}} placeholder in the configuration's text, before any YAML parsing. */
     private static final Pattern EC2_PLACEHOLDER = Pattern.compile("\\$\\{ec2:([a-z-]+)");
@@ -58,25 +63,39 @@ final class HostIdentity {
      * loader, which reports it.
      *
      * @param configFile the configuration file, or empty for the embedded default (which names no ec2 values)
+     * @return the keys being fetched; empty when the file names none outside comments (then nothing is asked)
      */
-    void prefetchFor(Optional<Path> configFile) {
+    Set<String> prefetchFor(Optional<Path> configFile) {
         if (configFile.isEmpty()) {
-            return;
+            return Set.of();
         }
         Set<String> keys = new LinkedHashSet<>();
         try {
-            Matcher m = EC2_PLACEHOLDER.matcher(Files.readString(configFile.get()));
-            while (m.find()) {
-                keys.add(m.group(1));
+            for (String line : Files.readAllLines(configFile.get())) {
+                // A commented-out placeholder asks for nothing. A '#' inside a quoted value may hide a real one:
+                // then the loader asks for it itself, a little later.
+                int comment = line.indexOf('#');
+                Matcher m = EC2_PLACEHOLDER.matcher(comment < 0 ? line : line.substring(0, comment));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
             }
         } catch (IOException | RuntimeException e) {
-            return;
+            return Set.of();
         }
         if (keys.isEmpty()) {
-            return;
+            return Set.of();
         }
-        Thread prefetch = new Thread(() -> keys.forEach(instanceMetadata()::lookup), "connwatch-metadata-prefetch");
+        Thread prefetch = new Thread(() -> {
+            try {
+                keys.forEach(instanceMetadata()::lookup);
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the loader asks again on its own thread and reports what fails there.
+                LOG.debug("prefetching instance metadata failed: {}", e.toString(), e);
+            }
+        }, "connwatch-metadata-prefetch");
         prefetch.setDaemon(true);
         prefetch.start();
+        return Set.copyOf(keys);
     }
 }

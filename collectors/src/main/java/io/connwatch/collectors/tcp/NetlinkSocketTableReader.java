@@ -49,13 +49,16 @@ final class NetlinkSocketTableReader implements SocketTableReader {
     private final Pointer receiveTimeout;
 
     private int fd = -1;
+    /** The sockets {@link #open}'s probe got back: none, as it asks for no state. */
+    long probeSockets = -1;
     private int seq;
     private long receives;
 
     /**
-     * Opens the reader and walks the table once, so that whatever keeps netlink from working here (no JNA native
-     * library, a kernel without sock_diag, a sandbox that refuses the socket or the bytecode) shows now and not at
-     * the first cycle.
+     * Opens the reader and probes it: one dump per family asking for no state, so that whatever keeps netlink from
+     * working here (no JNA native library, a kernel without sock_diag, a sandbox that refuses the socket or the
+     * bytecode) shows now and not at the first cycle, without walking the socket table (a cron run would otherwise
+     * walk it twice).
      *
      * @param wanted the states and ports the services need
      * @throws IOException   the socket or the probe dump failed; the message says which call and the errno
@@ -64,7 +67,13 @@ final class NetlinkSocketTableReader implements SocketTableReader {
     static NetlinkSocketTableReader open(WantedSockets wanted) throws IOException {
         NetlinkSocketTableReader reader = new NetlinkSocketTableReader(wanted, true);
         try {
-            reader.read((state, localPort, remotePort, acceptQueue, backlogLimit) -> { });
+            reader.request.askStates(false);
+            try {
+                reader.probeSockets = reader.read((state, localPort, remotePort, acceptQueue, backlogLimit) -> { })
+                        .socketsSeen();
+            } finally {
+                reader.request.askStates(true);
+            }
             return reader;
         } catch (IOException | RuntimeException | Error e) {
             try {

@@ -143,4 +143,15 @@ class NetlinkSocketTableReaderTest {
     private void connect(int port) throws IOException {
         opened.add(SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
     }
+
+    @Test
+    void theProbeAtOpenWalksNoSocketTable() throws IOException {
+        List<Service> services = List.of(TestServices.local("web", a, b));
+        try (NetlinkSocketTableReader reader = NetlinkSocketTableReader.open(WantedSockets.of(services))) {
+            assertEquals(0, reader.probeSockets, "the probe asks for no state, so the kernel sends no socket");
+            Set<String> seen = new TreeSet<>();
+            reader.read(ours(seen, services, false));
+            assertTrue(seen.contains("10 " + a + " 0"), "the first real walk asks for the wanted states again: " + seen);
+        }
+    }
 }

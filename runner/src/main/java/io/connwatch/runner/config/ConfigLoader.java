@@ -53,6 +53,8 @@ public final class ConfigLoader {
     private static final String DEFAULT_RESOURCE = "default.yaml";
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    /** A day: longer makes no sense for a sampler, and keeps the daemon's tick arithmetic far from overflow. */
+    private static final Duration MAX_INTERVAL = Duration.ofDays(1);
     private static final int MAX_DIMENSION_NAME = 255;
     private static final int MAX_DIMENSION_VALUE = 1024;
 
@@ -157,6 +159,10 @@ public final class ConfigLoader {
             YamlNode node = root.get("interval").orElseThrow();
             throw node.error("interval", "interval must be at least 1s, not " + node.asText("interval").trim());
         }
+        if (interval.compareTo(MAX_INTERVAL) > 0) {
+            YamlNode node = root.get("interval").orElseThrow();
+            throw node.error("interval", "interval must be at most 24h, not " + node.asText("interval").trim());
+        }
         Duration publishInterval = publishInterval(root, interval);
         int maxBufferedDatums = maxBufferedDatums(root);
         Optional<Path> pluginsDir = pluginsDir(root, baseDir);
@@ -193,6 +199,9 @@ public final class ConfigLoader {
         if (publish.compareTo(interval) < 0) {
             throw node.error("publish-interval", publishText + " is shorter than " + intervalText
                     + "; it must be a whole multiple of the interval: " + multiples);
+        }
+        if (publish.compareTo(MAX_INTERVAL) > 0) {
+            throw node.error("publish-interval", publishText + " is longer than 24h, the longest allowed");
         }
         if (publish.toMillis() % interval.toMillis() != 0) {
             throw node.error("publish-interval", publishText + " is not a whole multiple of " + intervalText

@@ -104,6 +104,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void intervalsLongerThanADay() {
+        assertError(failure("interval: 999999999h\n" + WEB), "1:11", "interval", "interval must be at most 24h, not 999999999h");
+        assertError(failure("interval: 1h\npublish-interval: 48h\n" + WEB), "2:19", "publish-interval",
+                "publish-interval 48h is longer than 24h, the longest allowed");
+    }
+
+    @Test
     void maxBufferedDatumsDefaultsToTenThousandAndTakesZeroToAMillion() {
         assertEquals(10_000, load(WEB).maxBufferedDatums());
         assertEquals(0, load("max-buffered-datums: 0\n" + WEB).maxBufferedDatums());

@@ -137,7 +137,7 @@ class CommandLineTest {
                 services:
                   - name: web
                     ports: [80, 70000]
-                """, "bad.yaml:3:17: services[0].ports[1]: ");
+                """, "bad.yaml:3:17: services[0].ports[1]: port 70000 is outside 1-65535");
     }
 
     @Test
@@ -172,7 +172,7 @@ class CommandLineTest {
                 sinks:
                   - type: stdout
                     format: jsn
-                """, "bad.yaml:6:13: sinks[0].format: ");
+                """, "bad.yaml:6:13: sinks[0].format: 'jsn' is not one of table, json; did you mean 'json'?");
     }
 
     @Test
@@ -181,7 +181,7 @@ class CommandLineTest {
                 services:
                   - name: web
                     ports: [80
-                """, "bad.yaml:");
+                """, "bad.yaml:4:1: YAML syntax error: while parsing a flow sequence (line 3, column 12): expected ',' or ']'");
     }
 
     @Test
@@ -189,5 +189,48 @@ class CommandLineTest {
         ConnwatchProcess.Result r = connwatch("run", "--once", "--config", "nowhere.yaml");
         assertEquals(2, r.exitCode());
         assertTrue(r.stderr().contains("nowhere.yaml"), r.stderr());
+    }
+
+    @Test
+    void duplicateServiceName() throws Exception {
+        assertConfigError("""
+                services:
+                  - name: web
+                    ports: [80]
+                  - name: web
+                    ports: [81]
+                """, "bad.yaml:4:11: services[1].name: service name 'web' is already used by services[0]");
+    }
+
+    @Test
+    void serviceWithoutPorts() throws Exception {
+        assertConfigError("""
+                services:
+                  - name: web
+                    states: [listen]
+                """, "bad.yaml:2:5: services[0]: service 'web' has neither ports (this host serves them) nor "
+                + "remote-ports (this host is the client); give at least one");
+    }
+
+    @Test
+    void misspelledCollectorType() throws Exception {
+        assertConfigError("""
+                services:
+                  - name: web
+                    ports: [80]
+                collectors:
+                  - type: tcp-state
+                """, "bad.yaml:5:11: collectors[0].type: unknown collector type 'tcp-state'; did you mean 'tcp-states'? "
+                + "(known collector types: tcp-states)");
+    }
+
+    @Test
+    void misspelledTopLevelKey() throws Exception {
+        assertConfigError("""
+                intervall: 10s
+                services:
+                  - name: web
+                    ports: [80]
+                """, "bad.yaml:1:1: intervall: unknown key 'intervall'; did you mean 'interval'?");
     }
 }

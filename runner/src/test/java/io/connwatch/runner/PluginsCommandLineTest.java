@@ -193,6 +193,23 @@ class PluginsCommandLineTest {
     }
 
     @Test
+    void aPluginsFolderInsideAWorldWritableFolderIsRefusedNamingThatFolder() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path folder = Files.createDirectories(shared.resolve("plugins"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        TestPlugins.sample(folder.resolve("sample.jar"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        ConnwatchProcess.Result listing = connwatch("plugins", "--plugins", "shared/plugins");
+        assertEquals(1, listing.exitCode(), listing.stdout());
+        assertTrue(listing.stdout().contains("problem: the plugins folder " + folder + " was refused, none of its jars"
+                + " was loaded: the folder " + shared + " above it is world-writable (rwxrwxrwx): every user could"
+                + " rename what is in it and put code in its place that runs with connwatch's rights; fix it with:"
+                + " chmod go-w " + shared), listing.stdout());
+        assertFalse(listing.stdout().contains("loadavg"), listing.stdout());
+    }
+
+    @Test
     void aPluginGetsItsOwnCopyOfALibraryTheRunnerAlsoUsesAndCannotSeeTheRunner() throws Exception {
         Path folder = plugins();
         TestPlugins.isolationProbe(folder.resolve("probe.jar"));

@@ -1,5 +1,6 @@
 package io.connwatch.runner;
 
+import io.connwatch.runner.DaemonProcess.StopSignal;
 import io.connwatch.runner.daemon.DaemonRun;
 import io.connwatch.sinks.cloudwatch.CloudWatchStandIn;
 import io.connwatch.sinks.cloudwatch.CloudWatchStandIn.ReceivedDatum;
@@ -7,6 +8,8 @@ import io.connwatch.sinks.cloudwatch.CloudWatchStandIn.ReceivedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
@@ -24,11 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code connwatch run} as a daemon: a real child JVM, the real tcp-states collector on a port this test listens on,
- * the real AWS SDK against the CloudWatch stand-in, stopped with SIGTERM.
+ * the real AWS SDK against the CloudWatch stand-in, stopped with SIGTERM or SIGINT.
  */
 class DaemonEndToEndTest {
 
@@ -94,20 +98,25 @@ class DaemonEndToEndTest {
         return m;
     }
 
-    @Test
-    void sigtermSendsThePartialWindowAndExitsZeroWithinTheTimeout() throws Exception {
+    /** The contract names both: SIGTERM from systemd or a container runtime, SIGINT from Ctrl-C. */
+    @ParameterizedTest
+    @EnumSource(StopSignal.class)
+    void aStopSignalSendsThePartialWindowAndExitsZeroWithinTheTimeout(StopSignal signal) throws Exception {
         writeConfig("60s");
         try (DaemonProcess daemon = DaemonProcess.start(dir, awsEnv(),
                 List.of("-Dorg.slf4j.simpleLogger.log.io.connwatch.runner.daemon.Daemon=debug"),
                 "run", "--config", "daemon.yaml")) {
             daemon.awaitLog(log -> log.lines().filter(l -> l.contains("Daemon - sampled ")).count() >= 3,
                     Duration.ofSeconds(30), "three samples");
+            assertFalse(daemon.ignores(signal), "connwatch was started with " + signal + " ignored, inherited from "
+                    + "this test's JVM (a background job of a non-interactive shell ignores SIGINT): run the tests "
+                    + "from a shell that does not ignore it");
 
-            Duration took = daemon.sigtermAndAwaitExit(Duration.ofSeconds(30));
+            Duration took = daemon.signalAndAwaitExit(signal, Duration.ofSeconds(30));
 
             assertEquals(0, daemon.exitCode(), daemon.stderr());
             assertTrue(took.compareTo(DaemonRun.FLUSH_TIMEOUT) < 0, "exit took " + took);
-            System.out.println("daemon exit after SIGTERM took " + took.toMillis() + " ms");
+            System.out.println("daemon exit after " + signal + " took " + took.toMillis() + " ms");
             long samples = Long.parseLong(stopped(daemon).group(1));
             assertTrue(samples >= 3, daemon.stderr());
             Map<String, List<ReceivedDatum>> received = received();

@@ -2,6 +2,7 @@ package io.connwatch.runner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code connwatch run} as a long-lived child JVM, like {@link ConnwatchProcess} but left running: the test watches
- * its log while it runs and stops it with SIGTERM ({@link Process#destroy()} sends SIGTERM on Linux).
+ * its log while it runs and stops it with a signal ({@link StopSignal}).
  */
 final class DaemonProcess implements AutoCloseable {
 
@@ -70,19 +71,69 @@ final class DaemonProcess implements AutoCloseable {
         }, timeout, what, () -> "; log:\n" + stderr());
     }
 
+    /** A signal that asks connwatch to stop, and how the test sends it. */
+    enum StopSignal {
+        /** What systemd and container runtimes send: {@link Process#destroy()} sends it on Linux. */
+        SIGTERM(15),
+        /** What Ctrl-C in a terminal sends; sent with kill(1), as the JDK has no call for it. */
+        SIGINT(2);
+
+        private final int number;
+
+        StopSignal(int number) {
+            this.number = number;
+        }
+
+        void sendTo(Process process) throws IOException, InterruptedException {
+            if (this == SIGTERM) {
+                process.destroy();
+                return;
+            }
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+                throw new AssertionError("kill -INT " + process.pid() + " did not finish within 10 s");
+            }
+            String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.exitValue() != 0) {
+                throw new AssertionError("kill -INT " + process.pid() + " exited " + kill.exitValue() + ": " + said);
+            }
+        }
+    }
+
     /**
-     * Sends SIGTERM and waits for the process to exit.
+     * Sends {@code signal} and waits for the process to exit.
      *
-     * @param limit how long to wait at most
+     * @param signal what to send
+     * @param limit  how long to wait at most
      * @return how long it took to exit
      */
-    Duration sigtermAndAwaitExit(Duration limit) throws InterruptedException {
+    Duration signalAndAwaitExit(StopSignal signal, Duration limit) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        process.destroy();
+        signal.sendTo(process);
         if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-            throw new AssertionError("connwatch did not exit within " + limit + " of SIGTERM; log:\n" + stderr());
+            throw new AssertionError("connwatch did not exit within " + limit + " of " + signal + "; log:\n"
+                    + stderr());
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Sends SIGTERM and waits for the process to exit; see {@link #signalAndAwaitExit}. */
+    Duration sigtermAndAwaitExit(Duration limit) throws IOException, InterruptedException {
+        return signalAndAwaitExit(StopSignal.SIGTERM, limit);
+    }
+
+    /**
+     * Whether the process ignores {@code signal}, as its {@code /proc} status says: a JVM started with a signal
+     * ignored leaves it so, and a child inherits what its parent ignored.
+     */
+    boolean ignores(StopSignal signal) throws IOException {
+        String ignored = Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no SigIgn in /proc/" + process.pid() + "/status"))
+                .substring("SigIgn:".length()).trim();
+        return new BigInteger(ignored, 16).testBit(signal.number - 1);
     }
 
     /** The exit status, once it has exited. */

@@ -162,7 +162,10 @@ class SeedCompatibleEndToEndTest {
         ConnwatchProcess.Result r = ConnwatchProcess.run(dir, env, "run", "--once", "--config", "seed.yaml");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(0, r.exitCode(), r.stderr());
-        assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "took " + took);
+        // The whole process, JVM start included, takes 2 to 3 s here with the metadata look-ups bounded at about
+        // 2 s; the SDK's own retries would take about 7 s for them alone.
+        System.out.println("off EC2, run --once took " + took.toMillis() + " ms");
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
         String host = InetAddress.getLocalHost().getHostName();
         assertTrue(cloudWatch.datums().stream().allMatch(d -> d.dimensions().equals(Map.of("InstanceId", host))),
                 cloudWatch.datums().toString());

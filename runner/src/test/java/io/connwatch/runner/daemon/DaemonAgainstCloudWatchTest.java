@@ -4,7 +4,6 @@ import io.connwatch.api.Dimension;
 import io.connwatch.api.Metric;
 import io.connwatch.api.Sink;
 import io.connwatch.api.Unit;
-import io.connwatch.runner.Await;
 import io.connwatch.runner.pipeline.ActivePlugin;
 import io.connwatch.runner.pipeline.CollectionResult;
 import io.connwatch.runner.plugins.PluginKind;
@@ -49,8 +48,7 @@ class DaemonAgainstCloudWatchTest {
     private Sink sink;
     private ManualDaemonClock clock;
     private Daemon daemon;
-    private Thread runner;
-    private final AtomicInteger exit = new AtomicInteger(-1);
+    private RunningDaemon running;
     private final List<Instant> sampled = Collections.synchronizedList(new ArrayList<>());
     /** Tick 0's time: a whole minute, so that windows of 1, 3 and 60 s all start on it. */
     private Instant t0;
@@ -63,9 +61,8 @@ class DaemonAgainstCloudWatchTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (daemon != null) {
-            daemon.stop();
-            runner.join(Duration.ofSeconds(20).toMillis());
+        if (running != null) {
+            running.close();
         }
         sink.close();
         cloudWatch.close();
@@ -98,22 +95,7 @@ class DaemonAgainstCloudWatchTest {
                 new PluginOrigin(true, null, null), sink);
         daemon = new Daemon(new DaemonSettings(interval, publishInterval, maxBuffered, Duration.ofSeconds(10), false,
                 System.out), sampler, List.of(active), clock);
-        runner = new Thread(() -> exit.set(daemon.run()), "test-daemon");
-        runner.start();
-    }
-
-    /** Ticks once and waits for the send it leads to. */
-    private void tickAndAwaitSend() throws InterruptedException {
-        long before = daemon.sends();
-        clock.tick();
-        Await.until(() -> daemon.sends() > before, Duration.ofSeconds(10), "a send");
-    }
-
-    private void stopAndAwait() throws InterruptedException {
-        daemon.stop();
-        assertTrue(daemon.awaitFinished(Duration.ofSeconds(15)), "the daemon did not finish");
-        runner.join(Duration.ofSeconds(5).toMillis());
-        assertEquals(0, exit.get());
+        running = RunningDaemon.start(daemon, clock);
     }
 
     /** What the stand-in accepted, by namespace and name, in arrival order. */
@@ -143,9 +125,9 @@ class DaemonAgainstCloudWatchTest {
     void nCyclesGiveNSamplesWithDistinctEvenlySpacedTimestamps() throws Exception {
         start(SECOND, SECOND, 10_000);
         for (int i = 0; i < 6; i++) {
-            tickAndAwaitSend();
+            running.tickAndAwaitSend();
         }
-        stopAndAwait();
+        running.stopAndAwait();
 
         assertEquals(6, daemon.samples());
         assertEquals(seconds(0, 1, 2, 3, 4, 5), sampled);
@@ -166,9 +148,9 @@ class DaemonAgainstCloudWatchTest {
         for (int window = 0; window < 3; window++) {
             clock.ticks(2);
             assertEquals(window, daemon.sends(), "no send before the window's last sample");
-            tickAndAwaitSend();
+            running.tickAndAwaitSend();
         }
-        stopAndAwait();
+        running.stopAndAwait();
 
         List<ReceivedDatum> web = received().get(WEB + "/http-cons-established");
         assertEquals(seconds(0, 3, 6), web.stream().map(ReceivedDatum::timestamp).toList(),
@@ -192,14 +174,14 @@ class DaemonAgainstCloudWatchTest {
         cloudWatch.outage(true);
         start(SECOND, SECOND, 10_000);
         for (int i = 0; i < 4; i++) {
-            tickAndAwaitSend();
+            running.tickAndAwaitSend();
         }
         assertEquals(List.of(), cloudWatch.requests());
         assertEquals(4 * 2, daemon.buffered());
         assertTrue(cloudWatch.attempts() >= 4 * 2, "each send tried both namespaces: " + cloudWatch.attempts());
 
         cloudWatch.outage(false);
-        tickAndAwaitSend();
+        running.tickAndAwaitSend();
 
         assertEquals(0, daemon.buffered());
         assertEquals(seconds(0, 1, 2, 3, 4), timestamps(WEB + "/http-cons-established"));
@@ -208,7 +190,7 @@ class DaemonAgainstCloudWatchTest {
         for (int i = 0; i < 5; i++) {
             assertEquals(100.0 + i, db.get(i).value(), "sample " + i + " kept its own value");
         }
-        stopAndAwait();
+        running.stopAndAwait();
         assertEquals(0, daemon.dropped());
     }
 
@@ -217,14 +199,14 @@ class DaemonAgainstCloudWatchTest {
         cloudWatch.outage(true);
         start(SECOND, SECOND, 4); // room for two samples of two datums, the newest included
         for (int i = 0; i < 5; i++) {
-            tickAndAwaitSend();
+            running.tickAndAwaitSend();
         }
         assertEquals(4, daemon.buffered());
         assertEquals(3 * 2, daemon.dropped(), "samples 0, 1 and 2 dropped");
 
         cloudWatch.outage(false);
         try (StderrCapture log = new StderrCapture()) {
-            tickAndAwaitSend();
+            running.tickAndAwaitSend();
             assertEquals(1, log.linesWith("the buffer is full (max-buffered-datums): dropped the 2 oldest datums").size(),
                     "sample 3 made room for sample 5");
             assertEquals(1, log.linesWith("8 dropped since start").size());
@@ -233,7 +215,7 @@ class DaemonAgainstCloudWatchTest {
         assertEquals(seconds(4, 5), timestamps(WEB + "/http-cons-established"));
         assertEquals(seconds(4, 5), timestamps(DB + "/db-cons-established"));
         assertEquals(4 * 2, daemon.dropped());
-        stopAndAwait();
+        running.stopAndAwait();
     }
 
     @Test
@@ -244,7 +226,7 @@ class DaemonAgainstCloudWatchTest {
         start(SECOND, SECOND, 10_000);
         try (StderrCapture log = new StderrCapture()) {
             for (int i = 0; i < 3; i++) {
-                tickAndAwaitSend();
+                running.tickAndAwaitSend();
             }
             List<String> lines = log.linesWith(denial);
             assertEquals(3, lines.size(), "once per send: " + lines);
@@ -255,7 +237,7 @@ class DaemonAgainstCloudWatchTest {
         assertEquals(3 + 3, cloudWatch.attempts(), "each send: one denied request, not retried, and one for db");
         assertEquals(seconds(0, 1, 2), timestamps(DB + "/db-cons-established"), "the other namespace still goes");
         assertEquals(List.of(), timestamps(WEB + "/http-cons-established"));
-        stopAndAwait();
+        running.stopAndAwait();
     }
 
     @Test
@@ -264,15 +246,15 @@ class DaemonAgainstCloudWatchTest {
         // The web request comes first and is throttled through all three of the SDK's attempts.
         cloudWatch.failNext(Fault.THROTTLING, Fault.THROTTLING, Fault.THROTTLING);
         start(SECOND, SECOND, 10_000);
-        tickAndAwaitSend();
+        running.tickAndAwaitSend();
         assertEquals(1, daemon.buffered(), "web's datum is kept, db's refused");
 
-        tickAndAwaitSend();
+        running.tickAndAwaitSend();
 
         assertEquals(seconds(0, 1), timestamps(WEB + "/http-cons-established"));
         assertEquals(List.of(), timestamps(DB + "/db-cons-established"));
         assertEquals(0, daemon.buffered());
-        stopAndAwait();
+        running.stopAndAwait();
     }
 
     @Test
@@ -284,12 +266,12 @@ class DaemonAgainstCloudWatchTest {
                 }
             });
             for (int i = 0; i < 4; i++) {
-                tickAndAwaitSend();
+                running.tickAndAwaitSend();
             }
             assertEquals(1, log.linesWith("skipped 2 tick(s), " + t0.plusSeconds(3) + " to " + t0.plusSeconds(4))
                     .size(), "said once, naming the ticks");
         }
-        stopAndAwait();
+        running.stopAndAwait();
         assertEquals(seconds(0, 1, 2, 5), sampled);
         assertEquals(2, daemon.skippedTicks());
         assertEquals(seconds(0, 1, 2, 5), timestamps(WEB + "/http-cons-established"));
@@ -303,7 +285,7 @@ class DaemonAgainstCloudWatchTest {
         }
         assertEquals(0, cloudWatch.attempts(), "nothing is sent before the minute ends");
 
-        stopAndAwait();
+        running.stopAndAwait();
 
         List<ReceivedDatum> web = received().get(WEB + "/http-cons-established");
         assertEquals(1, web.size());

@@ -53,9 +53,29 @@ final class ConnwatchProcess {
      * @param args       the command line
      * @return the started process
      */
+    private static final boolean ENV_RESETS_SIGNALS = envResetsSignals();
+
+    private static boolean envResetsSignals() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=INT,TERM", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static Process start(Path workDir, Map<String, String> extraEnv, List<String> jvmOptions, Path out, Path err,
             String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        // A build started in the background of a non-interactive shell ignores SIGINT, and a child inherits that: the
+        // JVM would then never see the Ctrl-C the daemon tests send. coreutils' env puts the default action back.
+        if (ENV_RESETS_SIGNALS) {
+            command.addAll(List.of("env", "--default-signal=INT,TERM"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -143,7 +143,10 @@ class DaemonSendingThreadTest {
         AtClose seen = atClose.get();
         assertNotNull(seen);
         assertFalse(seen.daemonFinished(), "the daemon reported it finished before closing the plugins");
-        assertEquals(1, seen.sends(), "the last send was done when the plugins were closed");
+        // The stop may close the window and request the last send in one go or in two sends: either way, every
+        // send was done when the plugins were closed.
+        assertTrue(seen.sends() >= 1, "no send before the close");
+        assertEquals(daemon.sends(), seen.sends(), "a send after the plugins were closed");
         assertEquals(List.of(t0), seen.published().stream().map(Metric::timestamp).toList(),
                 "the partial window went out before the close");
         running.stopAndAwait();

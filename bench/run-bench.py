@@ -10,8 +10,7 @@ It builds the population with bench/population.py (several processes, each withi
 ready, measures, and always tears the population down. TIME_WAIT sockets expire 60 s after they are made, so the
 measurements run straight after the population is ready, and the population is counted before and after.
 
-`./connwatch bench` runs from the repository root. With --dev (or while ./connwatch does not exist yet) the
-collectors module's test-scope stand-in io.connwatch.collectors.tcp.ReaderBench runs instead, built with Maven.
+`./connwatch bench` runs from the repository root.
 """
 import argparse
 import json
@@ -66,23 +65,11 @@ def ss_filter(ports):
 
 
 def bench_command(args, config, source, ports):
-    if args.dev:
-        cp = os.path.join(ROOT, "collectors", "target", "bench.classpath")
-        classes = [os.path.join(ROOT, "collectors", "target", d) for d in ("classes", "test-classes")]
-        with open(cp) as f:
-            classpath = ":".join(classes + [f.read().strip()])
-        return ["java", "-cp", classpath, "io.connwatch.collectors.tcp.ReaderBench", source, str(args.cycles),
-                ",".join(map(str, ports))]
     return ["./connwatch", "bench", "--config", config, "--cycles", str(args.cycles)]
 
 
 def build(args):
-    if args.dev:
-        p = run(["mvn", "-q", "-B", "-pl", "collectors", "-am", "test-compile", "dependency:build-classpath",
-                 "-Dmdep.outputFile=" + os.path.join(ROOT, "collectors", "target", "bench.classpath"),
-                 "-Dmdep.includeScope=test"])
-    else:
-        p = run(["./connwatch", "--version"])  # the launcher builds the jar now, not inside a measurement
+    p = run(["./connwatch", "--version"])  # the launcher builds the jar now, not inside a measurement
     if p.returncode != 0:
         sys.exit("build failed:\n" + p.stdout + p.stderr)
 
@@ -118,12 +105,6 @@ def ss_counts(ports):
 def connwatch_counts(args, config, source, ports):
     """The web service's metrics as connwatch counts them through one reader."""
     out = {}
-    if args.dev:
-        cmd = bench_command(args, config, source, ports)
-        cmd[-2] = "1"  # one cycle: the counts, taken close in time to ss's
-        for m in re.finditer(r"^metric (\S+) (\d+)$", run(cmd).stdout, re.MULTILINE):
-            out[m.group(1)] = int(m.group(2))
-        return out
     json_config = config.replace(".yaml", "-json.yaml")
     with open(config) as f, open(json_config, "w") as g:
         g.write(f.read() + "    format: json\n")
@@ -160,11 +141,7 @@ def main():
     ap.add_argument("--established", type=int, default=12000)
     ap.add_argument("--server-timewait", type=int, default=38000)
     ap.add_argument("--client-timewait", type=int, default=38000)
-    ap.add_argument("--dev", action="store_true", help="use the test-scope ReaderBench instead of ./connwatch")
     args = ap.parse_args()
-    if not args.dev and not os.access(os.path.join(ROOT, "connwatch"), os.X_OK):
-        print("./connwatch is not there yet: using the collectors' test-scope ReaderBench (--dev)")
-        args.dev = True
     for tool in ("ss", "java"):
         if not shutil.which(tool):
             sys.exit(tool + " is needed")

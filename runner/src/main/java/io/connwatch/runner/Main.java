@@ -70,12 +70,10 @@ public final class Main {
     private static int withConfiguration(Invocation invocation, Map<String, String> env, PrintStream out,
                                          PrintStream err) {
         HostIdentity identity = HostIdentity.fromEnvironment(env);
-        ConfigLocator locator = ConfigLocator.standard();
-        Startup startup = new Startup(locator, new ConfigLoader(env, identity::hostName,
-                identity::instanceMetadata), identity::hostName, identity::instanceMetadata);
+        Startup startup = new Startup(ConfigLocator.standard(), new ConfigLoader(env, identity::hostName,
+                identity::instanceMetadata), identity::hostName, identity::instanceMetadata, identity::prefetchFor);
         Startup.Prepared prepared;
         try {
-            identity.prefetchFor(locator.locate(invocation.configFile()));
             prepared = startup.prepare(invocation);
         } catch (ConfigException e) {
             err.println("connwatch: configuration error: " + e.getMessage());

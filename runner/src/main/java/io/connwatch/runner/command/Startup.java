@@ -14,7 +14,10 @@ import io.connwatch.runner.plugins.ProviderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,19 +32,23 @@ public final class Startup {
     private final ConfigLoader loader;
     private final Supplier<String> hostName;
     private final Supplier<InstanceMetadata> metadata;
+    private final Consumer<Optional<Path>> onLocated;
 
     /**
-     * @param locator  finds the configuration file
-     * @param loader   loads and checks it
-     * @param hostName this host's name, for the plugins' context; looked up only if something asks
-     * @param metadata the instance metadata, for the plugins' context
+     * @param locator   finds the configuration file
+     * @param loader    loads and checks it
+     * @param hostName  this host's name, for the plugins' context; looked up only if something asks
+     * @param metadata  the instance metadata, for the plugins' context
+     * @param onLocated told which file was found (empty: the embedded default) before it is loaded, so that work
+     *                  the file will need (the metadata look-ups) can start alongside the loading
      */
     public Startup(ConfigLocator locator, ConfigLoader loader, Supplier<String> hostName,
-                   Supplier<InstanceMetadata> metadata) {
+                   Supplier<InstanceMetadata> metadata, Consumer<Optional<Path>> onLocated) {
         this.locator = locator;
         this.loader = loader;
         this.hostName = hostName;
         this.metadata = metadata;
+        this.onLocated = onLocated;
     }
 
     /**
@@ -71,7 +78,9 @@ public final class Startup {
      * @throws io.connwatch.api.ConfigException if the configuration is wrong
      */
     public Prepared prepare(Invocation invocation) {
-        ConnwatchConfig config = locator.load(invocation.configFile(), loader);
+        Optional<Path> file = locator.locate(invocation.configFile());
+        onLocated.accept(file);
+        ConnwatchConfig config = file.isPresent() ? loader.load(file.get()) : loader.loadDefault();
         ProviderRegistry registry = discover(PluginsFolder.choose(invocation.pluginsDir(), config.pluginsDir(),
                 config.source()));
         PipelineAssembler assembler = new PipelineAssembler(registry, hostName, metadata);

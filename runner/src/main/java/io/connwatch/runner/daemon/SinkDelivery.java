@@ -125,22 +125,27 @@ final class SinkDelivery {
     private Result failed(List<Metric> batch, DeliveryException e) {
         // By value, not identity: a plugin sink may list copies of the metrics it was given.
         Set<Metric> retry = new HashSet<>();
+        Set<Metric> refused = new HashSet<>();
         List<String> transientWhy = new ArrayList<>();
         List<String> permanentWhy = new ArrayList<>();
-        int permanent = 0;
         for (DeliveryException part : parts(e)) {
             if (part.retryable()) {
                 retry.addAll(part.undelivered());
                 transientWhy.add(part.getMessage());
             } else {
-                permanent += part.undelivered().size();
+                refused.addAll(part.undelivered());
                 permanentWhy.add(part.getMessage());
             }
         }
+        // Counted against the batch, so that a sink listing a metric twice, or one it was not given, cannot skew
+        // the counts.
         List<Metric> kept = new ArrayList<>(retry.size());
+        int permanent = 0;
         for (Metric m : batch) {
             if (retry.contains(m)) {
                 kept.add(m);
+            } else if (refused.contains(m)) {
+                permanent++;
             }
         }
         outbox.restore(kept);

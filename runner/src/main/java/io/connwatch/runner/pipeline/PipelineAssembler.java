@@ -61,18 +61,30 @@ public final class PipelineAssembler {
     public Pipeline assemble(ConnwatchConfig config) {
         PluginContext context = new RunnerPluginContext(config.services(), hostName, metadata);
         List<ActivePlugin<Collector>> collectors = new ArrayList<>();
-        for (PluginEntry entry : config.collectors()) {
-            DiscoveredProvider found = resolve(PluginKind.COLLECTOR, entry);
-            build(found, entry, () -> ((CollectorProvider) found.provider()).create(entry, context))
-                    .ifPresent(c -> collectors.add(new ActivePlugin<>(PluginKind.COLLECTOR, entry.type(), entry.path(),
-                            found.origin(), c)));
-        }
         List<ActivePlugin<Sink>> sinks = new ArrayList<>();
-        for (PluginEntry entry : config.sinks()) {
-            DiscoveredProvider found = resolve(PluginKind.SINK, entry);
-            build(found, entry, () -> ((SinkProvider) found.provider()).create(entry, context))
-                    .ifPresent(s -> sinks.add(new ActivePlugin<>(PluginKind.SINK, entry.type(), entry.path(),
-                            found.origin(), s)));
+        try {
+            for (PluginEntry entry : config.collectors()) {
+                DiscoveredProvider found = resolve(PluginKind.COLLECTOR, entry);
+                Optional<Collector> built = build(found, entry,
+                        () -> ((CollectorProvider) found.provider()).create(entry, context));
+                if (built.isPresent()) {
+                    collectors.add(new ActivePlugin<>(PluginKind.COLLECTOR, entry.type(), entry.path(), found.origin(),
+                            built.get()));
+                    entry.rejectUnreadKeys();
+                }
+            }
+            for (PluginEntry entry : config.sinks()) {
+                DiscoveredProvider found = resolve(PluginKind.SINK, entry);
+                Optional<Sink> built = build(found, entry, () -> ((SinkProvider) found.provider()).create(entry, context));
+                if (built.isPresent()) {
+                    sinks.add(new ActivePlugin<>(PluginKind.SINK, entry.type(), entry.path(), found.origin(), built.get()));
+                    entry.rejectUnreadKeys();
+                }
+            }
+        } catch (ConfigException e) {
+            // Nothing runs with a bad configuration: release what was already built (a netlink socket, a thread).
+            new Pipeline(collectors, sinks, List.of()).close();
+            throw e;
         }
         return new Pipeline(collectors, sinks, config.dimensions());
     }
@@ -125,7 +137,6 @@ public final class PipelineAssembler {
             brokenPlugins.add(line);
             return Optional.empty();
         }
-        entry.rejectUnreadKeys();
         return Optional.of(plugin);
     }
 

@@ -4,7 +4,7 @@ import io.connwatch.api.DeliveryException;
 import io.connwatch.api.Metric;
 import io.connwatch.api.Sink;
 import io.connwatch.runner.pipeline.ActivePlugin;
-import io.connwatch.runner.pipeline.PluginClassLoaderScope;
+import io.connwatch.runner.pipeline.SinkCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,24 +101,16 @@ final class SinkDelivery {
     }
 
     private Result sendBatch(List<Metric> batch, boolean dryRun, PrintStream out) {
-        try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(sink.plugin())) {
+        try {
             if (dryRun) {
-                out.println("# dry run: " + sink.describe() + " would send " + batch.size() + " metrics");
-                sink.plugin().preview(batch, out);
-                out.flush();
+                SinkCall.preview(sink, batch, out);
             } else {
-                sink.plugin().publish(batch);
+                SinkCall.publish(sink, batch);
             }
             delivered += batch.size();
             return new Result(batch.size(), batch.size(), 0, 0);
         } catch (DeliveryException e) {
             return failed(batch, e);
-        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            // A broken plugin: sending the same datums again would break it again.
-            LOG.error("{} failed; its {} datums of this send are dropped: {}", sink.describe(), batch.size(),
-                    e.toString(), e);
-            rejected += batch.size();
-            return new Result(batch.size(), 0, 0, batch.size());
         }
     }
 

@@ -79,17 +79,13 @@ public final class Pipeline implements AutoCloseable {
     public DeliveryReport publish(List<Metric> metrics) {
         List<DeliveryReport.SinkOutcome> outcomes = new ArrayList<>(sinks.size());
         for (ActivePlugin<Sink> s : sinks) {
-            try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(s.plugin())) {
-                s.plugin().publish(metrics);
+            try {
+                SinkCall.publish(s, metrics);
                 outcomes.add(new DeliveryReport.SinkOutcome(s, metrics.size(), null));
             } catch (DeliveryException e) {
                 LOG.error("{} could not deliver {} of {} metrics{}: {}", s.describe(), e.undelivered().size(),
                         metrics.size(), e.retryable() ? " (transient)" : "", e.getMessage());
                 outcomes.add(new DeliveryReport.SinkOutcome(s, metrics.size() - e.undelivered().size(), e));
-            } catch (RuntimeException | LinkageError e) {
-                LOG.error("{} failed: {}", s.describe(), e.toString(), e);
-                outcomes.add(new DeliveryReport.SinkOutcome(s, 0,
-                        new DeliveryException(e.toString(), metrics, false, e)));
             }
         }
         return new DeliveryReport(outcomes);
@@ -103,12 +99,8 @@ public final class Pipeline implements AutoCloseable {
      */
     public void preview(List<Metric> metrics, PrintStream out) {
         for (ActivePlugin<Sink> s : sinks) {
-            out.println("# dry run: " + s.describe() + " would send " + metrics.size() + " metrics");
-            try (PluginClassLoaderScope scope = PluginClassLoaderScope.enter(s.plugin())) {
-                s.plugin().preview(metrics, out);
-            }
+            SinkCall.preview(s, metrics, out);
         }
-        out.flush();
     }
 
     /** Closes every plugin, once: a second call does nothing. */

@@ -26,12 +26,20 @@ final class LoopbackConnections implements AutoCloseable {
 
     private final List<Closeable> open = new ArrayList<>();
 
-    /** A listener on {@code address}, port 0, with a backlog of {@link #BACKLOG}. */
+    /**
+     * A listener on {@code address}, on a port the kernel picks and no other socket uses (see
+     * {@link SsWitness#usedOnlyByItsListener}), with a backlog of {@link #BACKLOG}.
+     */
     ServerSocket listen(InetAddress address) throws IOException {
-        ServerSocket server = new ServerSocket();
-        open.add(server);
-        server.bind(new InetSocketAddress(address, 0), BACKLOG);
-        return server;
+        for (int attempt = 1; ; attempt++) {
+            ServerSocket server = new ServerSocket();
+            server.bind(new InetSocketAddress(address, 0), BACKLOG);
+            if (attempt == 20 || SsWitness.usedOnlyByItsListener(server.getLocalPort())) {
+                open.add(server);
+                return server;
+            }
+            server.close();
+        }
     }
 
     /** A listener on 127.0.0.1. */

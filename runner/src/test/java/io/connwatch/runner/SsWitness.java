@@ -26,23 +26,35 @@ final class SsWitness {
     static int count(TcpState state, boolean local, int... ports) {
         String filter = Arrays.stream(ports).mapToObj(p -> (local ? "sport" : "dport") + " = :" + p)
                 .collect(Collectors.joining(" or ", "( ", " )"));
+        return lines(state.ssName(), filter);
+    }
+
+    /**
+     * Whether {@code port} is used by one socket only (the listener just bound to it). A TIME_WAIT socket left by
+     * an earlier connection to an earlier listener on the same port number lives 60 s and would be counted with
+     * this test's sockets.
+     */
+    static boolean usedOnlyByItsListener(int port) {
+        return lines("all", "( sport = :" + port + " or dport = :" + port + " )") == 1;
+    }
+
+    private static int lines(String state, String filter) {
         try {
-            Process p = new ProcessBuilder("ss", "-Htan", "state", state.ssName(), filter).redirectErrorStream(true)
-                    .start();
+            Process p = new ProcessBuilder("ss", "-Htan", "state", state, filter).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("ss state " + state.ssName() + " " + filter + " did not finish within 10 s");
+                throw new AssertionError("ss state " + state + " " + filter + " did not finish within 10 s");
             }
             if (p.exitValue() != 0) {
-                throw new AssertionError("ss state " + state.ssName() + " " + filter + " failed: " + out);
+                throw new AssertionError("ss state " + state + " " + filter + " failed: " + out);
             }
             return (int) out.lines().filter(l -> !l.isBlank()).count();
         } catch (IOException e) {
-            throw new AssertionError("could not run ss state " + state.ssName() + " " + filter, e);
+            throw new AssertionError("could not run ss state " + state + " " + filter, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for ss state " + state.ssName() + " " + filter, e);
+            throw new AssertionError("interrupted waiting for ss state " + state + " " + filter, e);
         }
     }
 }

@@ -312,7 +312,24 @@ class LoopbackSocketsTest {
         }
     }
 
+    /** A listener on a port no other socket uses (see {@link SsWitness#usedOnlyByItsListener}). */
     private ServerSocketChannel listen(Family family, int backlog) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            ServerSocketChannel server = bind(family, backlog);
+            try {
+                if (attempt == 20 || SsWitness.usedOnlyByItsListener(port(server))) {
+                    return server;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            opened.remove(server);
+            server.close();
+        }
+    }
+
+    private ServerSocketChannel bind(Family family, int backlog) throws IOException {
         ServerSocketChannel server;
         try {
             server = family.protocol == null ? ServerSocketChannel.open() : ServerSocketChannel.open(family.protocol);

@@ -133,11 +133,23 @@ class NetlinkSocketTableReaderTest {
         };
     }
 
+    /** A listener on a port no other socket uses (see {@link SsWitness#usedOnlyByItsListener}). */
     private int listen() throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        opened.add(server);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        return ((InetSocketAddress) server.getLocalAddress()).getPort();
+        for (int attempt = 1; ; attempt++) {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            try {
+                if (attempt == 20 || SsWitness.usedOnlyByItsListener(port)) {
+                    opened.add(server);
+                    return port;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            server.close();
+        }
     }
 
     private void connect(int port) throws IOException {

@@ -45,6 +45,15 @@ final class SsWitness {
         return sum;
     }
 
+    /**
+     * Whether {@code port} is used by one socket only (the listener just bound to it). A TIME_WAIT socket left by
+     * an earlier connection to an earlier listener on the same port number lives 60 s and would be counted with
+     * this test's sockets.
+     */
+    static boolean usedOnlyByItsListener(int port) throws IOException, InterruptedException {
+        return run("ss", "-Htan", "state", "all", "( sport = :" + port + " or dport = :" + port + " )").size() == 1;
+    }
+
     /** The backlog limits (Send-Q) of the listeners on local port {@code port}, summed. */
     static long listenBacklog(int port) throws IOException, InterruptedException {
         return sumListenerColumn(port, 1);
